@@ -2,11 +2,14 @@ package org.roomctl.agent.visca;
 
 import java.util.HexFormat;
 
-/** Byte arrays for tests, written as ints so that each field can carry its own comment. */
-final class Bytes {
+/**
+ * Byte arrays for tests, written as ints so that each field can carry its own comment. Shared with
+ * the WolfProt tests.
+ */
+public final class Bytes {
     private Bytes() {}
 
-    static byte[] bytes(int... values) {
+    public static byte[] bytes(int... values) {
         byte[] result = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             result[i] = (byte) values[i];
@@ -14,7 +17,7 @@ final class Bytes {
         return result;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] p : parts) {
             length += p.length;
@@ -28,7 +31,7 @@ final class Bytes {
         return result;
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes);
     }
 }

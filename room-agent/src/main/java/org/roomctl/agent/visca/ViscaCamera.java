@@ -2,6 +2,7 @@ package org.roomctl.agent.visca;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.roomctl.agent.device.AbstractDevice;
 import org.roomctl.agent.device.Camera;
@@ -179,10 +180,7 @@ public final class ViscaCamera extends AbstractDevice implements Camera {
     private CompletableFuture<Void> readPanTilt() {
         return requests.inquiry(commands.panTiltPositionInquiry(), "pan-tilt position inquiry")
                 .thenCompose(data -> parse("pan-tilt position inquiry", () -> ViscaInquiries.panTiltPosition(data)))
-                .thenAccept(position -> {
-                    update("pan", position.pan());
-                    update("tilt", position.tilt());
-                });
+                .thenAccept(position -> update(Map.of("pan", position.pan(), "tilt", position.tilt())));
     }
 
     /** The answer to a status check: a change of power is applied, and a camera now on is re-read. */

@@ -42,6 +42,8 @@ public abstract class AbstractDevice implements Device {
     private ScheduledFuture<?> supervision;
     private int missedChecks;
     private boolean checkInFlight;
+    /** Why the device was declared silent, kept until it answers again so the reason stays true. */
+    private String silence;
 
     protected AbstractDevice(DeviceConfig config, Transport transport, DeviceRuntime runtime) {
         this.config = config;
@@ -124,7 +126,10 @@ public abstract class AbstractDevice implements Device {
         }
         missedChecks = 0;
         checkInFlight = false;
-        offline("connected over " + transport.description() + ", waiting for the device to answer");
+        offline(
+                silence != null
+                        ? silence + " (link reopened, still waiting)"
+                        : "connected over " + transport.description() + ", waiting for the device to answer");
         onConnected();
         supervise();
     }
@@ -143,8 +148,16 @@ public abstract class AbstractDevice implements Device {
         }
         checkInFlight = true;
         Duration limit = min(config.commandTimeout(), config.pollInterval());
+        CompletableFuture<?> check;
+        try {
+            check = check();
+        } catch (RuntimeException e) {
+            log.error("{}: status check failed", config.id(), e);
+            check = CompletableFuture.failedFuture(new DeviceException(ErrorCode.INTERNAL, e.toString()));
+        }
+        // Time out a dependent future: the driver's own future may have other waiters.
         runtime.timeout(
-                        CompletableFuture.<Object>completedFuture(null).thenCompose(x -> check()),
+                        check.toCompletableFuture().thenApply(x -> x),
                         executor,
                         limit,
                         "no answer to a status check within " + limit.toMillis() + " ms")
@@ -164,19 +177,20 @@ public abstract class AbstractDevice implements Device {
         if (closed || !transport.isConnected()) {
             return;
         }
-        if (e.code() != ErrorCode.TIMEOUT) {
+        if (e.code() == ErrorCode.DEVICE_ERROR) {
             // An error reply is an answer: the device is there.
             heard();
             return;
         }
+        // A timeout, or a check that never reached the device (queue full, link just failed).
         missedChecks++;
-        log.debug("{}: status check {} unanswered", config.id(), missedChecks);
+        log.debug("{}: status check {} unanswered: {}", config.id(), missedChecks, e.getMessage());
         if (missedChecks >= MISSED_CHECKS_OFFLINE) {
-            String reason = "no answer to " + missedChecks + " status checks in a row";
-            offline(reason);
-            onLost(DeviceException.offline(config.id() + " is offline: " + reason));
+            silence = "no answer to " + missedChecks + " status checks in a row";
+            offline(silence);
+            onLost(DeviceException.offline(config.id() + " is offline: " + silence));
             missedChecks = 0;
-            transport.reconnect("device stopped answering");
+            transport.reconnect(silence);
         }
     }
 
@@ -186,6 +200,7 @@ public abstract class AbstractDevice implements Device {
      */
     protected final void heard() {
         missedChecks = 0;
+        silence = null;
         if (!closed && state.status() == DeviceStatus.OFFLINE && transport.isConnected()) {
             online();
             refresh().exceptionally(e -> {

@@ -36,20 +36,36 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    return;
+        boolean finished = false;
+        try {
+            while (true) {
+                Runnable next;
+                synchronized (tasks) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        finished = true;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // A bug in one task must not stop the device: log it as a bug and run the rest.
+                    log.error("{}: task failed", name, e);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                // A bug in one task must not stop the device: log it as a bug and run the rest.
-                log.error("{}: task failed", name, e);
+        } finally {
+            if (!finished) {
+                // An Error escaped a task: let it propagate, but keep the device's later tasks alive.
+                boolean more;
+                synchronized (tasks) {
+                    more = !tasks.isEmpty();
+                    running = more;
+                }
+                if (more) {
+                    pool.execute(this::drain);
+                }
             }
         }
     }

@@ -193,6 +193,40 @@ class AbstractDeviceIT {
     }
 
     @Test
+    void checksThatNeverReachTheDeviceCountAsMissed() {
+        await().until(() -> device.state().status() == DeviceStatus.ONLINE);
+        peer.answering.set(false);
+        // Fill the queue with commands the silent device never answers: checks are refused BUSY.
+        for (int i = 0; i < 5; i++) {
+            device.ask("slow");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> device.state().status() == DeviceStatus.OFFLINE);
+        assertThat(device.state().reason()).startsWith("no answer to 3 status checks in a row");
+    }
+
+    @Test
+    void theSilenceReasonSurvivesTheReconnectItCauses() {
+        await().until(() -> device.state().status() == DeviceStatus.ONLINE);
+        peer.answering.set(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> peer.connections.get() >= 2);
+        await().until(() -> device.state().status() == DeviceStatus.OFFLINE
+                && device.state().reason() != null);
+        // However often the link is reopened, the reason stays the true one.
+        for (int i = 0; i < 5; i++) {
+            assertThat(device.state().reason()).startsWith("no answer to 3 status checks in a row");
+            sleepQuietly(100);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void commandsFailFastWhileOffline() throws Exception {
         await().until(() -> device.state().status() == DeviceStatus.ONLINE);
         peer.close();

@@ -213,10 +213,13 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         if (r instanceof XapiRecord.Block b) {
             onBlock(b.block());
         } else if (r instanceof XapiRecord.Terminator t) {
+            if (phase == Phase.NAME_SENT || phase == Phase.PASSWORD_SENT) {
+                startSetup(); // the OK after "*r Login successful": ours, not a request's
+                return;
+            }
             if (!requests.onTerminator(t.ok())) {
                 log.debug("{}: {} without a request waiting for it", config.id(), t.ok() ? "OK" : "ERROR");
             }
-            loggedIn();
             answered();
         } else if (r instanceof XapiRecord.NotRecognized) {
             if (requests.onNotRecognized().isEmpty()) {
@@ -230,12 +233,11 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         } else if (r instanceof XapiRecord.LoginIncorrect) {
             reject("login incorrect");
         } else if (r instanceof XapiRecord.LoginSuccessful) {
-            loggedIn();
+            settleLogin(); // its OK follows
         } else if (r instanceof XapiRecord.Text t) {
             if (phase == Phase.PASSWORD_SENT) {
-                loggedIn(); // a banner; its text is not logged, it could be an echoed password
+                settleLogin(); // a banner; its text is not logged, it could be an echoed password
             } else if (phase != Phase.NAME_SENT) { // there it is the echo of the user name
-
                 log.debug("{}: ignoring text: {}", config.id(), t.text());
             }
         } else if (r instanceof XapiRecord.Garbage g) {
@@ -361,11 +363,29 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         ready = new CompletableFuture<>();
     }
 
-    /** A sign the login went through: a banner, OK, or output. */
+    /** A sign the login went through: output of a logged-in terminal. */
     private void loggedIn() {
         if (phase == Phase.PASSWORD_SENT || phase == Phase.NAME_SENT) {
             startSetup();
         }
+    }
+
+    /**
+     * A banner or "Login successful" came: the login went through, but an OK may follow that must
+     * not be taken for the answer to our first command. Set-up starts at that OK, or shortly.
+     */
+    private void settleLogin() {
+        if (phase != Phase.PASSWORD_SENT && phase != Phase.NAME_SENT) {
+            return;
+        }
+        phase = Phase.PASSWORD_SENT;
+        cancelLoginTimer();
+        int s = session;
+        loginTimer = runtime.schedule(executor, promptWait, () -> {
+            if (s == session && phase == Phase.PASSWORD_SENT) {
+                startSetup();
+            }
+        });
     }
 
     // ---- set-up ----
@@ -399,42 +419,50 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         return steps;
     }
 
-    /** {@code echo off}; firmware that does not know it gets {@code xPreferences Echo Off}. */
+    /**
+     * {@code echo off}; firmware that does not know it gets {@code xPreferences Echo Off}. If neither
+     * is known, echo stays on: echoed lines are recognised and ignored. No answer at all fails the
+     * set-up (it is tried again at the next check).
+     */
     private CompletableFuture<Void> echoOff() {
-        return send(XapiCommands.echoOff()).handle((b, e) -> e).thenCompose(e -> {
-            if (e == null) {
-                return CompletableFuture.completedFuture(null);
-            }
-            log.debug(
-                    "{}: 'echo off' failed ({}), trying xPreferences",
-                    config.id(),
-                    DeviceException.unwrap(e).getMessage());
-            return send(XapiCommands.preferencesEchoOff()).handle((b, e2) -> {
-                if (e2 != null) {
-                    log.debug("{}: echo stays on; echoed lines are ignored", config.id());
-                }
-                return null;
-            });
-        });
+        return refusedIsFine(send(XapiCommands.echoOff()), "echo off")
+                .thenCompose(known -> {
+                    if (known) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    return refusedIsFine(send(XapiCommands.preferencesEchoOff()), "xPreferences Echo Off");
+                })
+                .thenApply(known -> {
+                    if (!known) {
+                        log.debug("{}: echo stays on; echoed lines are ignored", config.id());
+                    }
+                    return null;
+                });
     }
 
+    /** Registers each feedback path in turn; one the codec refuses is skipped (calls are still read at every check). */
     private CompletableFuture<Void> registerFeedback(int index) {
         if (index >= XapiCommands.FEEDBACK_PATHS.size()) {
             return CompletableFuture.completedFuture(null);
         }
         String path = XapiCommands.FEEDBACK_PATHS.get(index);
-        return send(XapiCommands.registerFeedback(path))
-                .handle((b, e) -> {
-                    if (e != null) {
-                        log.info(
-                                "{}: feedback {} not registered ({}); calls are read at each check instead",
-                                config.id(),
-                                path,
-                                DeviceException.unwrap(e).getMessage());
-                    }
-                    return null;
-                })
+        return refusedIsFine(send(XapiCommands.registerFeedback(path)), "feedback " + path)
                 .thenCompose(x -> registerFeedback(index + 1));
+    }
+
+    /** True when the codec accepted, false when it answered with an error; fails if it did not answer. */
+    private CompletableFuture<Boolean> refusedIsFine(CompletableFuture<XapiBlock> step, String what) {
+        return step.handle((b, e) -> {
+            if (e == null) {
+                return true;
+            }
+            DeviceException d = DeviceException.unwrap(e);
+            if (d.code() != ErrorCode.DEVICE_ERROR) {
+                throw new java.util.concurrent.CompletionException(d);
+            }
+            log.debug("{}: {} refused: {}", config.id(), what, d.getMessage());
+            return false;
+        });
     }
 
     // ---- requests ----

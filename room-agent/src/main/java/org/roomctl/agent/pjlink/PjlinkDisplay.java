@@ -96,7 +96,7 @@ public final class PjlinkDisplay extends AbstractDevice implements Display {
         super(config, new QuietReconnectTransport(transport, runtime, config.pollInterval()), runtime);
         this.link = (QuietReconnectTransport) this.transport;
         this.queue = new RequestQueue<>(this.transport, runtime, executor, config.commandTimeout(), QUEUE_CAPACITY);
-        this.fastPoll = clamp(config.pollInterval().dividedBy(5), Duration.ofMillis(100), Duration.ofSeconds(2));
+        this.fastPoll = clamp(config.pollInterval().dividedBy(5), Duration.ofMillis(100), Duration.ofSeconds(1));
         link.bind(new QuietReconnectTransport.Session() {
             @Override
             public boolean mayHideLoss() {

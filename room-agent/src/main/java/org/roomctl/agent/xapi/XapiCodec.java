@@ -17,8 +17,8 @@ import org.roomctl.contract.config.Secret;
 /**
  * A video-conference codec driven through its xAPI terminal (serial, or a serial bridge).
  *
- * <p>Session: on connect it waits briefly for a {@code login:} prompt (and, if none comes, sends an
- * empty line once, which makes a codec sitting at its prompt print it again), answers the login
+ * <p>Session: on connect it logs in if asked to ({@link XapiLogin}: it waits briefly for a
+ * {@code login:} prompt and, if none comes, sends an empty line once), answers the login
  * from the config, switches echo off ({@code echo off}, or {@code xPreferences Echo Off} when that
  * is not recognised), registers for call feedback, reads {@code xStatus Call}, and is then online.
  * A rejected login makes it offline ("login incorrect") and it does not try again until the link
@@ -37,12 +37,8 @@ public final class XapiCodec extends AbstractDevice implements Codec {
     private enum Phase {
         /** No link. */
         DOWN,
-        /** Linked; waiting to see whether the codec asks for a login. */
-        GREETING,
-        /** The user name was sent; waiting for the password prompt. */
-        NAME_SENT,
-        /** The password was sent; waiting for a banner or "Login incorrect". */
-        PASSWORD_SENT,
+        /** Linked; logging in, or finding out that no login is needed ({@link XapiLogin}). */
+        LOGIN,
         /** The login failed (or cannot be done); nothing more is sent on this link. */
         REJECTED,
         /** Logged in: switching echo off, registering feedback, reading the calls. */
@@ -60,7 +56,7 @@ public final class XapiCodec extends AbstractDevice implements Codec {
     /** Counts links and logins, so that a timer or reply of an earlier one does nothing. */
     private int session;
 
-    private boolean woken;
+    private XapiLogin login;
     private String rejection;
     private ScheduledFuture<?> loginTimer;
     private CompletableFuture<Void> setup;
@@ -151,15 +147,12 @@ public final class XapiCodec extends AbstractDevice implements Codec {
     protected void onConnected() {
         session++;
         decoder.reset();
-        phase = Phase.GREETING;
-        woken = false;
         rejection = null;
         setup = null;
         if (ready.isDone()) {
             ready = new CompletableFuture<>();
         }
-        int s = session;
-        loginTimer = runtime.schedule(executor, promptWait, () -> greetingQuiet(s));
+        startLogin(null);
     }
 
     @Override
@@ -196,7 +189,7 @@ public final class XapiCodec extends AbstractDevice implements Codec {
                 switch (phase) {
                     case READY -> send(XapiCommands.callStatus());
                     case SETUP -> setup != null ? setup : startSetup();
-                    case GREETING, NAME_SENT, PASSWORD_SENT -> ready;
+                    case LOGIN -> ready;
                     case REJECTED -> CompletableFuture.failedFuture(DeviceException.timeout(rejection));
                     case DOWN -> CompletableFuture.failedFuture(DeviceException.timeout("not connected"));
                 };
@@ -211,10 +204,13 @@ public final class XapiCodec extends AbstractDevice implements Codec {
 
     private void handle(XapiRecord r) {
         if (r instanceof XapiRecord.Block b) {
+            if (phase == Phase.LOGIN) {
+                loginStep(login.output());
+            }
             onBlock(b.block());
         } else if (r instanceof XapiRecord.Terminator t) {
-            if (phase == Phase.NAME_SENT || phase == Phase.PASSWORD_SENT) {
-                startSetup(); // the OK after "*r Login successful": ours, not a request's
+            if (phase == Phase.LOGIN) {
+                loginStep(login.output()); // the OK after "*r Login successful": ours, not a request's
                 return;
             }
             if (!requests.onTerminator(t.ok())) {
@@ -229,15 +225,19 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         } else if (r instanceof XapiRecord.LoginPrompt) {
             onLoginPrompt();
         } else if (r instanceof XapiRecord.PasswordPrompt) {
-            onPasswordPrompt();
+            if (phase == Phase.LOGIN) {
+                loginStep(login.passwordPrompt());
+            }
         } else if (r instanceof XapiRecord.LoginIncorrect) {
             reject("login incorrect");
         } else if (r instanceof XapiRecord.LoginSuccessful) {
-            settleLogin(); // its OK follows
+            if (phase == Phase.LOGIN) {
+                loginStep(login.loginSuccessful());
+            }
         } else if (r instanceof XapiRecord.Text t) {
-            if (phase == Phase.PASSWORD_SENT) {
-                settleLogin(); // a banner; its text is not logged, it could be an echoed password
-            } else if (phase != Phase.NAME_SENT) { // there it is the echo of the user name
+            if (phase == Phase.LOGIN) {
+                loginStep(login.text()); // not logged: it could be an echoed password
+            } else {
                 log.debug("{}: ignoring text: {}", config.id(), t.text());
             }
         } else if (r instanceof XapiRecord.Garbage g) {
@@ -260,7 +260,6 @@ public final class XapiCodec extends AbstractDevice implements Codec {
                     config.id(),
                     block.resultId().get());
         }
-        loggedIn();
         answered();
     }
 
@@ -273,77 +272,58 @@ public final class XapiCodec extends AbstractDevice implements Codec {
 
     // ---- login ----
 
-    private void greetingQuiet(int s) {
-        if (s != session || phase != Phase.GREETING) {
-            return;
-        }
-        if (!woken) {
-            woken = true;
-            transport.send(XapiCommands.wake());
-            loginTimer = runtime.schedule(executor, promptWait, () -> greetingQuiet(s));
-        } else {
-            startSetup();
-        }
+    /** A fresh login for this link; {@code prompt} is a prompt that has already come, if any. */
+    private void startLogin(XapiRecord prompt) {
+        phase = Phase.LOGIN;
+        // Cisco codecs ship with an empty admin password: no password configured means an empty one.
+        login = new XapiLogin(
+                config.username(),
+                config.password().map(Secret::reveal).orElse(""),
+                promptWait,
+                config.commandTimeout());
+        loginStep(prompt == null ? login.start() : login.loginPrompt());
     }
 
     private void onLoginPrompt() {
         switch (phase) {
-            case REJECTED, DOWN -> {
-                return; // never answered again on this link: no password hammering
+            case LOGIN -> loginStep(login.loginPrompt());
+            case SETUP, READY -> {
+                // The codec logged us out (rebooted, say) and asks again: the session starts over.
+                log.info("{}: codec asks for a login again", config.id());
+                offline("codec asked for a new login");
+                session++;
+                setup = null;
+                requests.failAll(DeviceException.offline(config.id() + " is logging in again"));
+                if (ready.isDone()) {
+                    ready = new CompletableFuture<>();
+                }
+                startLogin(new XapiRecord.LoginPrompt());
             }
-            case PASSWORD_SENT -> {
-                reject("login incorrect");
-                return;
+            default -> {
+                // REJECTED or DOWN: never answered again on this link, so no password hammering
             }
-            case SETUP, READY -> loginAgain();
-            default -> {}
         }
-        Optional<String> user = config.username().filter(u -> !u.isBlank());
-        if (user.isEmpty()) {
-            reject("codec asks for a login but no username is configured");
-            return;
-        }
-        cancelLoginTimer();
-        log.debug("{}: logging in as {}", config.id(), user.get());
-        transport.send(XapiCommands.loginLine(user.get()));
-        phase = Phase.NAME_SENT;
-        int s = session;
-        loginTimer = runtime.schedule(executor, config.commandTimeout(), () -> {
-            if (s == session && phase == Phase.NAME_SENT) {
-                startSetup(); // no password asked for
-            }
-        });
     }
 
-    private void onPasswordPrompt() {
-        if (phase != Phase.NAME_SENT && phase != Phase.GREETING) {
-            log.debug("{}: password prompt ignored in phase {}", config.id(), phase);
-            return;
+    /** Does what the login asks: type, wait, or end. */
+    private void loginStep(XapiLogin.Step step) {
+        if (step.type() != null) {
+            log.debug("{}: typing {}", config.id(), step.what());
+            transport.send(step.type());
         }
-        cancelLoginTimer();
-        // Cisco codecs ship with an empty admin password: no password configured means an empty one.
-        String password = config.password().map(Secret::reveal).orElse("");
-        log.debug("{}: sending the password", config.id());
-        transport.send(XapiCommands.loginLine(password));
-        phase = Phase.PASSWORD_SENT;
-        int s = session;
-        loginTimer = runtime.schedule(executor, config.commandTimeout(), () -> {
-            if (s == session && phase == Phase.PASSWORD_SENT) {
-                startSetup();
-            }
-        });
-    }
-
-    /** The codec logged us out (rebooted, say) and asks again: the session starts over. */
-    private void loginAgain() {
-        log.info("{}: codec asks for a login again", config.id());
-        DeviceException why = DeviceException.offline(config.id() + " is logging in again");
-        offline("codec asked for a new login");
-        session++;
-        setup = null;
-        requests.failAll(why);
-        if (ready.isDone()) {
-            ready = new CompletableFuture<>();
+        if (step.delay() != null) {
+            cancelLoginTimer();
+            int s = session;
+            loginTimer = runtime.schedule(executor, step.delay(), () -> {
+                if (s == session && phase == Phase.LOGIN) {
+                    loginStep(login.timeUp());
+                }
+            });
+        }
+        switch (step.outcome()) {
+            case LOGGED_IN -> startSetup();
+            case REJECTED -> reject(login.rejection());
+            case PENDING -> {}
         }
     }
 
@@ -361,31 +341,6 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         requests.failAll(why);
         ready.completeExceptionally(DeviceException.timeout(reason));
         ready = new CompletableFuture<>();
-    }
-
-    /** A sign the login went through: output of a logged-in terminal. */
-    private void loggedIn() {
-        if (phase == Phase.PASSWORD_SENT || phase == Phase.NAME_SENT) {
-            startSetup();
-        }
-    }
-
-    /**
-     * A banner or "Login successful" came: the login went through, but an OK may follow that must
-     * not be taken for the answer to our first command. Set-up starts at that OK, or shortly.
-     */
-    private void settleLogin() {
-        if (phase != Phase.PASSWORD_SENT && phase != Phase.NAME_SENT) {
-            return;
-        }
-        phase = Phase.PASSWORD_SENT;
-        cancelLoginTimer();
-        int s = session;
-        loginTimer = runtime.schedule(executor, promptWait, () -> {
-            if (s == session && phase == Phase.PASSWORD_SENT) {
-                startSetup();
-            }
-        });
     }
 
     // ---- set-up ----

@@ -30,6 +30,7 @@ public record PjlinkCommand(String name, String parameter) {
         return new PjlinkCommand(name, "?");
     }
 
+    /** Whether the parameter is {@code ?}. */
     public boolean isQuery() {
         return parameter.equals("?");
     }

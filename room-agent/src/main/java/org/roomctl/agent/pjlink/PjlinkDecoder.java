@@ -7,10 +7,12 @@ import java.util.List;
 public final class PjlinkDecoder {
     private final PjlinkFramer framer;
 
+    /** A decoder with the default line limit. */
     public PjlinkDecoder() {
         this(new PjlinkFramer());
     }
 
+    /** A decoder over {@code framer} (tests give it a small line limit). */
     public PjlinkDecoder(PjlinkFramer framer) {
         this.framer = framer;
     }

@@ -92,6 +92,13 @@ public final class PjlinkDisplay extends AbstractDevice implements Display {
     private ScheduledFuture<?> powerPoll;
     private boolean degradedByErrors;
 
+    /**
+     * @param config the display's config: its password (when the display asks for one), poll
+     *     interval and command timeout
+     * @param transport a TCP transport to the display's port 4352; it is wrapped so that a display
+     *     hanging up an idle connection does not make it offline
+     * @param runtime the agent's shared runtime
+     */
     public PjlinkDisplay(DeviceConfig config, Transport transport, DeviceRuntime runtime) {
         super(config, new QuietReconnectTransport(transport, runtime, config.pollInterval()), runtime);
         this.link = (QuietReconnectTransport) this.transport;

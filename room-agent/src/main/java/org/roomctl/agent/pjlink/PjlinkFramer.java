@@ -26,6 +26,7 @@ public final class PjlinkFramer {
     private boolean discarding;
     private int discarded;
 
+    /** A framer with the default line limit. */
     public PjlinkFramer() {
         this(DEFAULT_MAX_LINE);
     }

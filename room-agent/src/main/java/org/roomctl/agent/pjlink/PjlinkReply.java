@@ -15,6 +15,7 @@ public sealed interface PjlinkReply {
      * @param random the 8 hex digits to digest with the password, when authentication is on
      */
     record Greeting(Optional<String> random) implements PjlinkReply {
+        /** Whether commands must carry a digest. */
         public boolean authenticated() {
             return random.isPresent();
         }

@@ -76,6 +76,12 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         }
     }
 
+    /**
+     * @param config the codec's config: username and password for its login (both optional),
+     *     poll interval and command timeout
+     * @param transport the serial port or serial bridge the terminal is on
+     * @param runtime the agent's shared runtime
+     */
     public XapiCodec(DeviceConfig config, Transport transport, DeviceRuntime runtime) {
         super(config, transport, runtime);
         Duration third = config.commandTimeout().dividedBy(3);

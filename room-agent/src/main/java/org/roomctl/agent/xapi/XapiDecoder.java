@@ -22,10 +22,15 @@ public final class XapiDecoder {
     private String resultId;
     private boolean overflowing;
 
+    /** A decoder with the default line and block limits. */
     public XapiDecoder() {
         this(new XapiLineFramer(), MAX_BLOCK_ENTRIES);
     }
 
+    /**
+     * @param framer the line framer (tests give it a small line limit)
+     * @param maxEntries most output lines in one block
+     */
     public XapiDecoder(XapiLineFramer framer, int maxEntries) {
         this.framer = framer;
         this.maxEntries = maxEntries;

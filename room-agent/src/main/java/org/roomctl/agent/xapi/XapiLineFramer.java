@@ -32,6 +32,7 @@ public final class XapiLineFramer {
     private boolean discarding;
     private int discarded;
 
+    /** A framer with the default line limit. */
     public XapiLineFramer() {
         this(DEFAULT_MAX_LINE);
     }

@@ -39,10 +39,12 @@ public final class XapiRequests {
             this.command = command;
         }
 
+        /** The result id the request was tagged with, if any. */
         public Optional<String> id() {
             return id;
         }
 
+        /** What was sent. */
         public XapiCommand command() {
             return command;
         }

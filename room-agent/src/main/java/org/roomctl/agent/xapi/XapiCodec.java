@@ -381,24 +381,15 @@ public final class XapiCodec extends AbstractDevice implements Codec {
     }
 
     /**
-     * {@code echo off}; firmware that does not know it gets {@code xPreferences Echo Off}. If neither
-     * is known, echo stays on: echoed lines are recognised and ignored. No answer at all fails the
-     * set-up (it is tried again at the next check).
+     * {@code echo off}; firmware that refuses it gets {@code xPreferences Echo Off}. If neither
+     * works, echo stays on: echoed lines are recognised and ignored, so set-up goes on.
      */
     private CompletableFuture<Void> echoOff() {
-        return refusedIsFine(send(XapiCommands.echoOff()), "echo off")
-                .thenCompose(known -> {
-                    if (known) {
-                        return CompletableFuture.completedFuture(true);
-                    }
-                    return refusedIsFine(send(XapiCommands.preferencesEchoOff()), "xPreferences Echo Off");
-                })
-                .thenApply(known -> {
-                    if (!known) {
-                        log.debug("{}: echo stays on; echoed lines are ignored", config.id());
-                    }
-                    return null;
-                });
+        return tolerated(send(XapiCommands.echoOff()), "echo off")
+                .thenCompose(outcome -> outcome == ErrorCode.DEVICE_ERROR
+                        ? tolerated(send(XapiCommands.preferencesEchoOff()), "xPreferences Echo Off")
+                        : CompletableFuture.completedFuture(outcome))
+                .thenApply(outcome -> null);
     }
 
     /** Registers each feedback path in turn; one the codec refuses is skipped (calls are still read at every check). */
@@ -407,22 +398,27 @@ public final class XapiCodec extends AbstractDevice implements Codec {
             return CompletableFuture.completedFuture(null);
         }
         String path = XapiCommands.FEEDBACK_PATHS.get(index);
-        return refusedIsFine(send(XapiCommands.registerFeedback(path)), "feedback " + path)
+        return tolerated(send(XapiCommands.registerFeedback(path)), "feedback " + path)
                 .thenCompose(x -> registerFeedback(index + 1));
     }
 
-    /** True when the codec accepted, false when it answered with an error; fails if it did not answer. */
-    private CompletableFuture<Boolean> refusedIsFine(CompletableFuture<XapiBlock> step, String what) {
+    /**
+     * A set-up step that may be refused or go unanswered (a firmware that prints nothing for it)
+     * without stopping the set-up: completes with null when done, DEVICE_ERROR when refused,
+     * TIMEOUT when unanswered. Only a lost link fails it. Whether the codec really answers is
+     * decided by the {@code xStatus Call} that ends the set-up.
+     */
+    private CompletableFuture<ErrorCode> tolerated(CompletableFuture<XapiBlock> step, String what) {
         return step.handle((b, e) -> {
             if (e == null) {
-                return true;
+                return null;
             }
             DeviceException d = DeviceException.unwrap(e);
-            if (d.code() != ErrorCode.DEVICE_ERROR) {
+            if (d.code() != ErrorCode.DEVICE_ERROR && d.code() != ErrorCode.TIMEOUT) {
                 throw new java.util.concurrent.CompletionException(d);
             }
-            log.debug("{}: {} refused: {}", config.id(), what, d.getMessage());
-            return false;
+            log.debug("{}: {} not done ({}); going on", config.id(), what, d.getMessage());
+            return d.code();
         });
     }
 

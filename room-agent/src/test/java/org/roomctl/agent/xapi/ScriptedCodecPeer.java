@@ -43,6 +43,9 @@ final class ScriptedCodecPeer implements AutoCloseable {
     volatile String password;
     volatile boolean knowsEchoOff = true;
     volatile boolean knowsPreferencesEcho = true;
+    /** Switches echo off without printing anything for it. */
+    volatile boolean quietEchoOff;
+
     volatile boolean okFirst;
     volatile boolean tagAnswers = true;
     volatile boolean silent;
@@ -187,7 +190,9 @@ final class ScriptedCodecPeer implements AutoCloseable {
             Matcher m = TAG.matcher(line);
             String command = m.matches() ? m.group(1) : line.strip();
             String id = m.matches() ? m.group(2) : null;
-            if (command.equals("echo off")) {
+            if (command.equals("echo off") && quietEchoOff) {
+                echo = false;
+            } else if (command.equals("echo off")) {
                 plain(knowsEchoOff);
             } else if (command.equals("xPreferences Echo Off")) {
                 plain(knowsPreferencesEcho);

@@ -160,6 +160,14 @@ class XapiCodecIT {
         assertThat(codec.state().status()).isEqualTo(DeviceStatus.ONLINE);
     }
 
+    @Test
+    void firmwareThatPrintsNothingForEchoOffStillComesOnline() {
+        peer.quietEchoOff = true;
+        XapiCodec codec = onlineCodec();
+        assertThat(peer.received()).contains("echo off").doesNotContain("xPreferences Echo Off");
+        assertThat(codec.refresh()).succeedsWithin(Duration.ofSeconds(2));
+    }
+
     // ---- commands and answers ----
 
     @Test

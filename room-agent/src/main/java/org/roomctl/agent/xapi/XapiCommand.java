@@ -26,8 +26,12 @@ public record XapiCommand(String text, Verb verb, String what) {
         PLAIN
     }
 
-    /** Line ending of everything the driver types. */
-    public static final String EOL = "\r\n";
+    /**
+     * Line ending of everything the driver types: LF alone, the line break Cisco's own guides use.
+     * A CRLF would reach the terminal as two line ends through a pseudo-terminal that maps CR to
+     * LF, and at a login prompt the second one would be taken for an empty password.
+     */
+    public static final String EOL = "\n";
 
     /** Whether the answer holds a block ending in {@code ** end}. */
     public boolean expectsBlock() {

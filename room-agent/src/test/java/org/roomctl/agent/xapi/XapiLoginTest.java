@@ -28,7 +28,7 @@ class XapiLoginTest {
     void withoutAPromptItWakesTheTerminalOnce() {
         login.start();
         XapiLogin.Step wake = login.timeUp();
-        assertThat(typed(wake)).isEqualTo("\r\n");
+        assertThat(typed(wake)).isEqualTo("\n");
         assertThat(wake.delay()).isEqualTo(PROMPT);
     }
 
@@ -43,7 +43,7 @@ class XapiLoginTest {
     void loginPromptIsAnsweredWithTheUserName() {
         login.start();
         XapiLogin.Step step = login.loginPrompt();
-        assertThat(typed(step)).isEqualTo("admin\r\n");
+        assertThat(typed(step)).isEqualTo("admin\n");
         assertThat(step.what()).doesNotContain("s3cret");
         assertThat(step.delay()).isEqualTo(ANSWER);
     }
@@ -52,7 +52,7 @@ class XapiLoginTest {
     void passwordPromptIsAnsweredWithThePassword() {
         login.loginPrompt();
         XapiLogin.Step step = login.passwordPrompt();
-        assertThat(typed(step)).isEqualTo("s3cret\r\n");
+        assertThat(typed(step)).isEqualTo("s3cret\n");
         assertThat(step.what()).isEqualTo("password"); // what is logged: never the password
     }
 
@@ -115,7 +115,7 @@ class XapiLoginTest {
     void missingPasswordIsTypedAsAnEmptyLine() {
         XapiLogin noPassword = new XapiLogin(Optional.of("admin"), "", PROMPT, ANSWER);
         noPassword.loginPrompt();
-        assertThat(typed(noPassword.passwordPrompt())).isEqualTo("\r\n");
+        assertThat(typed(noPassword.passwordPrompt())).isEqualTo("\n");
     }
 
     @Test

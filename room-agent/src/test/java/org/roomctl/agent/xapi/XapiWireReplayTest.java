@@ -202,9 +202,9 @@ class XapiWireReplayTest {
         public synchronized boolean send(byte[] bytes) {
             partial.append(new String(bytes, StandardCharsets.UTF_8));
             int end;
-            while ((end = partial.indexOf("\r\n")) >= 0) {
+            while ((end = partial.indexOf("\n")) >= 0) {
                 sent.add(partial.substring(0, end));
-                partial.delete(0, end + 2);
+                partial.delete(0, end + 1);
             }
             return open;
         }

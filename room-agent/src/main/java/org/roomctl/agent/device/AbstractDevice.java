@@ -42,8 +42,12 @@ public abstract class AbstractDevice implements Device {
     private ScheduledFuture<?> supervision;
     private int missedChecks;
     private boolean checkInFlight;
-    /** Why the device was declared silent, kept until it answers again so the reason stays true. */
-    private String silence;
+    /**
+     * Why the device is unusable although its link may come and go: it stopped answering, or it
+     * answered but refused us (a wrong password). Kept until it answers properly, so the
+     * published reason stays the true one across reconnects.
+     */
+    private String stuck;
 
     protected AbstractDevice(DeviceConfig config, Transport transport, DeviceRuntime runtime) {
         this.config = config;
@@ -127,8 +131,8 @@ public abstract class AbstractDevice implements Device {
         missedChecks = 0;
         checkInFlight = false;
         offline(
-                silence != null
-                        ? silence + " (link reopened, still waiting)"
+                stuck != null
+                        ? stuck + " (link reopened, still waiting)"
                         : "connected over " + transport.description() + ", waiting for the device to answer");
         onConnected();
         supervise();
@@ -138,8 +142,9 @@ public abstract class AbstractDevice implements Device {
         if (closed) {
             return;
         }
-        offline(reason);
-        onLost(DeviceException.offline(config.id() + " is offline: " + reason));
+        String why = stuck == null || stuck.equals(reason) ? reason : stuck + " (" + reason + ")";
+        offline(why);
+        onLost(DeviceException.offline(config.id() + " is offline: " + why));
     }
 
     private void supervise() {
@@ -186,11 +191,11 @@ public abstract class AbstractDevice implements Device {
         missedChecks++;
         log.debug("{}: status check {} unanswered: {}", config.id(), missedChecks, e.getMessage());
         if (missedChecks >= MISSED_CHECKS_OFFLINE) {
-            silence = "no answer to " + missedChecks + " status checks in a row";
-            offline(silence);
-            onLost(DeviceException.offline(config.id() + " is offline: " + silence));
+            stuck = "no answer to " + missedChecks + " status checks in a row";
+            offline(stuck);
+            onLost(DeviceException.offline(config.id() + " is offline: " + stuck));
             missedChecks = 0;
-            transport.reconnect(silence);
+            transport.reconnect(stuck);
         }
     }
 
@@ -200,7 +205,7 @@ public abstract class AbstractDevice implements Device {
      */
     protected final void heard() {
         missedChecks = 0;
-        silence = null;
+        stuck = null;
         if (!closed && state.status() == DeviceStatus.OFFLINE && transport.isConnected()) {
             online();
             refresh().exceptionally(e -> {
@@ -230,6 +235,15 @@ public abstract class AbstractDevice implements Device {
 
     protected final void online() {
         setStatus(DeviceStatus.ONLINE, null);
+    }
+
+    /**
+     * The device answered but cannot be used (a login or password refused): offline with this
+     * reason, which is kept across reconnects until the device is {@link #heard()} properly.
+     */
+    protected final void unusable(String reason) {
+        stuck = reason;
+        offline(reason);
     }
 
     protected final void degraded(String reason) {

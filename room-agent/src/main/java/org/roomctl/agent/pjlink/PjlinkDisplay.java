@@ -299,7 +299,7 @@ public final class PjlinkDisplay extends AbstractDevice implements Display {
         lockedReason = reason;
         answering = false;
         digest = Optional.empty();
-        offline(reason);
+        unusable(reason);
         DeviceException why = DeviceException.offline(config.id() + " is offline: " + reason);
         queue.failAll(why);
         while (!waiting.isEmpty()) {

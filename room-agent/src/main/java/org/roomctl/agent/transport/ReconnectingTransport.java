@@ -71,7 +71,6 @@ abstract class ReconnectingTransport implements Transport {
             link = current;
             reconnectReason = null;
             announced = null;
-            backoff.reset();
             log.debug("{}: connected", description());
             notify(listener, listener::connected);
             String reason = readUntilLost(current, listener, buffer);
@@ -92,6 +91,9 @@ abstract class ReconnectingTransport implements Transport {
             while (!closed && reconnectReason == null) {
                 int n = current.read(buffer);
                 if (n > 0) {
+                    // Only a link that carried bytes has proven itself: a peer that accepts and
+                    // drops at once keeps backing off instead of being hammered.
+                    backoff.reset();
                     byte[] bytes = Arrays.copyOf(buffer, n);
                     notify(listener, () -> listener.received(bytes));
                 }

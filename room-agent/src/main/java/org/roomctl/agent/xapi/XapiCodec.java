@@ -342,7 +342,7 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         rejection = reason;
         session++;
         setup = null;
-        offline(reason);
+        unusable(reason);
         DeviceException why = DeviceException.offline(config.id() + " is offline: " + reason);
         requests.failAll(why);
         ready.completeExceptionally(DeviceException.timeout(reason));

@@ -1,0 +1,264 @@
+package org.roomctl.sim.runtime;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
+import org.roomctl.contract.config.DeviceType;
+import org.roomctl.contract.config.SerialLine;
+import org.roomctl.sim.wire.LineNoise;
+import org.roomctl.sim.wire.LinkFaults;
+import org.roomctl.sim.wire.PacedOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link StreamDevice} core on its own thread behind a {@link StreamTransport}: bytes from
+ * the client, timers and messages from other devices are all handled on that one thread, so the
+ * core needs no locks. Between core and transport sit the wire's faults (noise, silence) and the
+ * transmitter, paced at the serial line's speed when the device has one.
+ */
+public final class StreamDeviceSimulator<F extends Record> implements DeviceSimulator {
+    private static final Logger log = LoggerFactory.getLogger(StreamDeviceSimulator.class);
+
+    private final String room;
+    private final String id;
+    private final DeviceType type;
+    private final StreamDevice<F> core;
+    private final StreamTransport transport;
+    private final SerialLine line;
+    private final ScheduledExecutorService thread;
+    private final PacedOutput transmitter;
+    private final Class<F> faultsType;
+
+    // Touched on the device thread only, except faults (volatile, replaced whole).
+    private volatile Faults faults;
+    private LineNoise inbound;
+    private LineNoise outbound;
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt;
+
+    /**
+     * @param line the serial line the device talks on, or null for a network device (no pacing)
+     */
+    @SuppressWarnings("unchecked")
+    public StreamDeviceSimulator(
+            String room, String id, DeviceType type, StreamDevice<F> core, StreamTransport transport, SerialLine line) {
+        this.room = room;
+        this.id = id;
+        this.type = type;
+        this.core = core;
+        this.transport = transport;
+        this.line = line;
+        this.faultsType = (Class<F>) core.faults().getClass();
+        this.faults = new Faults(LinkFaults.NONE, core.faults());
+        this.inbound = noise(LinkFaults.NONE, 0);
+        this.outbound = noise(LinkFaults.NONE, 1);
+        String name = "sim-" + room + "-" + id;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.transmitter = new PacedOutput(name + "-tx", line, transport::send);
+        core.attach(this::post);
+    }
+
+    /** Plugs in: the transport starts listening. */
+    public StreamDeviceSimulator<F> start() throws IOException {
+        plug();
+        return this;
+    }
+
+    @Override
+    public String room() {
+        return room;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public DeviceType type() {
+        return type;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return transport.endpoint();
+    }
+
+    /** The core, for tests that drive it directly (call only from {@link #onDeviceThread}). */
+    StreamDevice<F> core() {
+        return core;
+    }
+
+    private LinkFaults link() {
+        return faults.section(LinkFaults.class);
+    }
+
+    private void fromClient(byte[] data) {
+        post(now -> {
+            if (link().silent()) {
+                return StreamDevice.NOTHING;
+            }
+            byte[] arrived = inbound.apply(data);
+            return arrived.length == 0 ? StreamDevice.NOTHING : core.receive(arrived, now);
+        });
+    }
+
+    private void post(LongFunction<byte[]> work) {
+        try {
+            thread.execute(() -> run(work));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("{}/{} is closed; dropped work", room, id);
+        }
+    }
+
+    private void run(LongFunction<byte[]> work) {
+        try {
+            send(work.apply(System.nanoTime()));
+        } catch (RuntimeException e) {
+            log.error("{}/{}: simulator bug while handling input", room, id, e);
+        }
+    }
+
+    private void send(byte[] data) {
+        scheduleWakeUp();
+        if (data.length == 0 || link().silent()) {
+            return;
+        }
+        byte[] leaving = outbound.apply(data);
+        if (leaving.length > 0) {
+            transmitter.write(leaving);
+        }
+    }
+
+    private void scheduleWakeUp() {
+        OptionalLong next = core.nextDeadline();
+        if (wakeUp != null && !wakeUp.isDone() && next.isPresent() && next.getAsLong() == wakeUpAt) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        if (next.isPresent()) {
+            wakeUpAt = next.getAsLong();
+            long delay = Math.max(0, wakeUpAt - System.nanoTime());
+            wakeUp = thread.schedule(() -> run(core::advance), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private <T> T onDeviceThread(java.util.concurrent.Callable<T> work) {
+        try {
+            return thread.submit(work).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(room + "/" + id + " did not answer in 5 s", e);
+        }
+    }
+
+    @Override
+    public DeviceState state() {
+        Object device = onDeviceThread(() -> core.state(System.nanoTime()));
+        return new DeviceState(
+                room, id, type.name(), plugged(), endpoint(), transport.clients(), faults.asMap(), device);
+    }
+
+    @Override
+    public Map<String, Object> faults() {
+        return faults.asMap();
+    }
+
+    @Override
+    public void setFaults(Map<String, ?> changes) {
+        Faults updated = faults.with(changes);
+        onDeviceThread(() -> {
+            LinkFaults before = link();
+            faults = updated;
+            LinkFaults now = link();
+            if (!now.equals(before)) {
+                inbound = noise(now, 0);
+                outbound = noise(now, 1);
+                transmitter.paceAt(now.pacing() ? line : null);
+            }
+            core.faults(updated.section(faultsType));
+            scheduleWakeUp();
+            return null;
+        });
+        log.info("{}/{} faults now {}", room, id, faults.asMap());
+    }
+
+    private static LineNoise noise(LinkFaults faults, int direction) {
+        return new LineNoise(faults.dropProbability(), faults.garbleProbability(), faults.seed() * 31 + direction);
+    }
+
+    @Override
+    public synchronized void plug() throws IOException {
+        if (!transport.isOpen()) {
+            transport.open(this::fromClient);
+            log.info("{}/{} plugged in: {}", room, id, transport.endpoint().describe());
+        }
+    }
+
+    @Override
+    public synchronized void unplug() {
+        if (transport.isOpen()) {
+            transport.close();
+            log.info("{}/{} unplugged", room, id);
+        }
+    }
+
+    @Override
+    public boolean plugged() {
+        return transport.isOpen();
+    }
+
+    @Override
+    public void powerCycle() {
+        log.info("{}/{} power-cycled", room, id);
+        post(core::powerCycle);
+    }
+
+    @Override
+    public void dropConnection() {
+        log.info("{}/{} dropping its client", room, id);
+        transport.dropClient();
+    }
+
+    @Override
+    public void close() {
+        unplug();
+        try {
+            onDeviceThread(() -> {
+                core.detach();
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            log.debug("{}/{} did not detach cleanly: {}", room, id, e.getMessage());
+        }
+        thread.shutdownNow();
+        transmitter.close();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

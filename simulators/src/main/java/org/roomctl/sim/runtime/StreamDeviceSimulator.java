@@ -37,8 +37,9 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     private final PacedOutput transmitter;
     private final Class<F> faultsType;
 
-    // Touched on the device thread only, except faults (volatile, replaced whole).
-    private volatile Faults faults;
+    // Touched on the device thread only, except link (volatile, replaced whole).
+    private volatile LinkFaults link = LinkFaults.NONE;
+    private volatile boolean closed;
     private LineNoise inbound;
     private LineNoise outbound;
     private ScheduledFuture<?> wakeUp;
@@ -57,7 +58,6 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         this.transport = transport;
         this.line = line;
         this.faultsType = (Class<F>) core.faults().getClass();
-        this.faults = new Faults(LinkFaults.NONE, core.faults());
         this.inbound = noise(LinkFaults.NONE, 0);
         this.outbound = noise(LinkFaults.NONE, 1);
         String name = "sim-" + room + "-" + id;
@@ -96,18 +96,9 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         return transport.endpoint();
     }
 
-    /** The core, for tests that drive it directly (call only from {@link #onDeviceThread}). */
-    StreamDevice<F> core() {
-        return core;
-    }
-
-    private LinkFaults link() {
-        return faults.section(LinkFaults.class);
-    }
-
     private void fromClient(byte[] data) {
         post(now -> {
-            if (link().silent()) {
+            if (link.silent()) {
                 return StreamDevice.NOTHING;
             }
             byte[] arrived = inbound.apply(data);
@@ -133,7 +124,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
 
     private void send(byte[] data) {
         scheduleWakeUp();
-        if (data.length == 0 || link().silent()) {
+        if (data.length == 0 || link.silent()) {
             return;
         }
         byte[] leaving = outbound.apply(data);
@@ -176,33 +167,39 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
 
     @Override
     public DeviceState state() {
-        Object device = onDeviceThread(() -> core.state(System.nanoTime()));
+        record Snapshot(Object device, Map<String, Object> faults) {}
+        Snapshot s = onDeviceThread(() ->
+                new Snapshot(core.state(System.nanoTime()), currentFaults().asMap()));
         return new DeviceState(
-                room, id, type.name(), plugged(), endpoint(), transport.clients(), faults.asMap(), device);
+                room, id, type.name(), plugged(), endpoint(), transport.clients(), s.faults(), s.device());
+    }
+
+    /** The wire's faults and the core's, as the core has them now (a codec's echo changes under its client). */
+    private Faults currentFaults() {
+        return new Faults(link, core.faults());
     }
 
     @Override
     public Map<String, Object> faults() {
-        return faults.asMap();
+        return onDeviceThread(() -> currentFaults().asMap());
     }
 
     @Override
     public void setFaults(Map<String, ?> changes) {
-        Faults updated = faults.with(changes);
-        onDeviceThread(() -> {
-            LinkFaults before = link();
-            faults = updated;
-            LinkFaults now = link();
-            if (!now.equals(before)) {
-                inbound = noise(now, 0);
-                outbound = noise(now, 1);
-                transmitter.paceAt(now.pacing() ? line : null);
+        Map<String, Object> now = onDeviceThread(() -> {
+            Faults updated = currentFaults().with(changes);
+            LinkFaults newLink = updated.section(LinkFaults.class);
+            if (!newLink.equals(link)) {
+                link = newLink;
+                inbound = noise(newLink, 0);
+                outbound = noise(newLink, 1);
+                transmitter.paceAt(newLink.pacing() ? line : null);
             }
             core.faults(updated.section(faultsType));
             scheduleWakeUp();
-            return null;
+            return updated.asMap();
         });
-        log.info("{}/{} faults now {}", room, id, faults.asMap());
+        log.info("{}/{} faults now {}", room, id, now);
     }
 
     private static LineNoise noise(LinkFaults faults, int direction) {
@@ -244,6 +241,12 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         unplug();
         try {
             onDeviceThread(() -> {

@@ -1,6 +1,8 @@
 package org.roomctl.sim;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -31,7 +33,7 @@ public final class DemoSecrets implements Function<String, String> {
     }
 
     /** The password variables that were unset and given the demo value, sorted. */
-    public synchronized Set<String> assumed() {
-        return Set.copyOf(assumed);
+    public synchronized SortedSet<String> assumed() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(assumed));
     }
 }

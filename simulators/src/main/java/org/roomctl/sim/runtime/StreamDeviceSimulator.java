@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link StreamDevice} core on its own thread behind a {@link StreamTransport}: bytes from
  * the client, timers and messages from other devices are all handled on that one thread, so the
- * core needs no locks. Between core and transport sit the wire's faults (noise, silence) and the
- * transmitter, paced at the serial line's speed when the device has one.
+ * core needs no locks. Between core and transport sit the wire's faults (silence, and noise on
+ * what the device sends) and the transmitter, paced at the serial line's speed when the device
+ * has one. Setting the faults again restarts the noise from its seed, so damage repeats.
  */
 public final class StreamDeviceSimulator<F extends Record> implements DeviceSimulator {
     private static final Logger log = LoggerFactory.getLogger(StreamDeviceSimulator.class);
@@ -40,8 +41,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     // Touched on the device thread only, except link (volatile, replaced whole).
     private volatile LinkFaults link = LinkFaults.NONE;
     private volatile boolean closed;
-    private LineNoise inbound;
-    private LineNoise outbound;
+    private LineNoise noise;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
 
@@ -58,8 +58,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         this.transport = transport;
         this.line = line;
         this.faultsType = (Class<F>) core.faults().getClass();
-        this.inbound = noise(LinkFaults.NONE, 0);
-        this.outbound = noise(LinkFaults.NONE, 1);
+        this.noise = LineNoise.of(LinkFaults.NONE);
         String name = "sim-" + room + "-" + id;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
@@ -98,11 +97,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
 
     private void fromClient(byte[] data) {
         post(now -> {
-            if (link.silent()) {
-                return StreamDevice.NOTHING;
-            }
-            byte[] arrived = inbound.apply(data);
-            return arrived.length == 0 ? StreamDevice.NOTHING : core.receive(arrived, now);
+            return link.silent() ? StreamDevice.NOTHING : core.receive(data, now);
         });
     }
 
@@ -127,7 +122,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         if (data.length == 0 || link.silent()) {
             return;
         }
-        byte[] leaving = outbound.apply(data);
+        byte[] leaving = noise.apply(data);
         if (leaving.length > 0) {
             transmitter.write(leaving);
         }
@@ -188,22 +183,14 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     public void setFaults(Map<String, ?> changes) {
         Map<String, Object> now = onDeviceThread(() -> {
             Faults updated = currentFaults().with(changes);
-            LinkFaults newLink = updated.section(LinkFaults.class);
-            if (!newLink.equals(link)) {
-                link = newLink;
-                inbound = noise(newLink, 0);
-                outbound = noise(newLink, 1);
-                transmitter.paceAt(newLink.pacing() ? line : null);
-            }
+            link = updated.section(LinkFaults.class);
+            noise = LineNoise.of(link);
+            transmitter.paceAt(link.pacing() ? line : null);
             core.faults(updated.section(faultsType));
             scheduleWakeUp();
             return updated.asMap();
         });
         log.info("{}/{} faults now {}", room, id, now);
-    }
-
-    private static LineNoise noise(LinkFaults faults, int direction) {
-        return new LineNoise(faults.dropProbability(), faults.garbleProbability(), faults.seed() * 31 + direction);
     }
 
     @Override

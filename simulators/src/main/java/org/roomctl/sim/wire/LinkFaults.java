@@ -4,8 +4,9 @@ package org.roomctl.sim.wire;
  * What can go wrong on a device's wire, switchable at run time.
  *
  * @param pacing send at the serial line's speed (10 bits per byte at 8N1) rather than at once
- * @param dropProbability chance that any one byte, in either direction, is lost
- * @param garbleProbability chance that any one byte, in either direction, has a bit flipped
+ * @param dropProbability chance that any one byte the device sends is lost
+ * @param garbleProbability chance that any one byte the device sends has a bit flipped (noise on
+ *     requests would only show as the device not answering, which dropping covers)
  * @param seed seeds the random choices, so a test sees the same damage every run
  * @param silent the device is alive but neither reads nor answers
  */

@@ -66,7 +66,13 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
             return t;
         });
         this.transmitter = new PacedOutput(name + "-tx", line, transport::send);
-        core.attach(this::post);
+        try {
+            core.attach(this::post);
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            transmitter.close();
+            throw e;
+        }
     }
 
     /** Plugs in: the transport starts listening. */

@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class TcpListener implements AutoCloseable {
 
     private final String name;
     private final String host;
+    private final Consumer<Socket> onAccept;
     private final ConnectionHandler handler;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -39,9 +41,18 @@ public final class TcpListener implements AutoCloseable {
      * @param port the port, 0 for any free one
      */
     public TcpListener(String name, String host, int port, ConnectionHandler handler) {
+        this(name, host, port, socket -> {}, handler);
+    }
+
+    /**
+     * @param onAccept called on the accepting thread, in the order connections arrive, before the
+     *     connection's own thread starts
+     */
+    public TcpListener(String name, String host, int port, Consumer<Socket> onAccept, ConnectionHandler handler) {
         this.name = name;
         this.host = host;
         this.port = port;
+        this.onAccept = onAccept;
         this.handler = handler;
     }
 
@@ -95,6 +106,7 @@ public final class TcpListener implements AutoCloseable {
             }
             connections.add(socket);
             log.debug("{}: client {} connected", name, socket.getRemoteSocketAddress());
+            onAccept.accept(socket);
             Thread t = new Thread(() -> serve(socket), name + "-conn-" + connectionCount.incrementAndGet());
             t.setDaemon(true);
             t.start();

@@ -25,7 +25,7 @@ public final class TcpStreamServer implements StreamTransport {
 
     public TcpStreamServer(String name, String host, int port) {
         this.name = name;
-        this.listener = new TcpListener(name, host, port, this::serve);
+        this.listener = new TcpListener(name, host, port, this::accepted, this::serve);
     }
 
     @Override
@@ -34,7 +34,8 @@ public final class TcpStreamServer implements StreamTransport {
         listener.open();
     }
 
-    private void serve(Socket socket) throws IOException {
+    /** In the order connections arrive: the newest becomes the client, the one before is closed. */
+    private void accepted(Socket socket) {
         Socket previous;
         synchronized (this) {
             previous = client;
@@ -48,6 +49,9 @@ public final class TcpStreamServer implements StreamTransport {
                     previous.getRemoteSocketAddress());
             TcpListener.closeQuietly(previous);
         }
+    }
+
+    private void serve(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[4096];

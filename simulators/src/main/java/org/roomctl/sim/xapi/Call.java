@@ -1,5 +1,8 @@
 package org.roomctl.sim.xapi;
 
+import java.util.List;
+import org.roomctl.sim.callnet.DisconnectCause;
+
 /** One call of a codec: who, which way, and how far it has got. Mutable; the codec's thread only. */
 final class Call {
     enum Direction {
@@ -23,7 +26,7 @@ final class Call {
     /** When the call fails by itself unless something happens first. */
     long deadline = NO_DEADLINE;
 
-    org.roomctl.sim.callnet.DisconnectCause deadlineCause;
+    DisconnectCause deadlineCause;
 
     Call(int id, int conferenceId, long ref, Direction direction, String peer, CallStatus status) {
         this.id = id;
@@ -38,6 +41,17 @@ final class Call {
     String remoteNumber() {
         String p = peer.strip();
         return p.regionMatches(true, 0, "sip:", 0, 4) ? p.substring(4) : p;
+    }
+
+    /** The call's status as {@code xStatus Call} prints it. */
+    List<String> statusLines(long now) {
+        String at = "*s Call " + id + " ";
+        return List.of(
+                at + "Status: " + status.name(),
+                at + "Direction: " + direction.name(),
+                at + "RemoteNumber: \"" + remoteNumber() + "\"",
+                at + "CallbackNumber: \"" + peer + "\"",
+                at + "Duration: " + durationSeconds(now));
     }
 
     long durationSeconds(long now) {

@@ -3,15 +3,12 @@ package org.roomctl.sim.xapi;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.roomctl.sim.callnet.CallNetwork;
 import org.roomctl.sim.callnet.CallSignal;
-import org.roomctl.sim.callnet.DisconnectCause;
 import org.roomctl.sim.runtime.DeviceContext;
 import org.roomctl.sim.runtime.StreamDevice;
 
@@ -26,9 +23,8 @@ import org.roomctl.sim.runtime.StreamDevice;
  * and call events as {@code *e ...}, once {@code xFeedback Register /Status/Call} (or a matching
  * {@code /Event/...}) is registered.
  */
-public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Listener {
-    private static final String CRLF = "\r\n";
-    private static final String STATUS_CALL = "/status/call";
+public final class XapiCodec implements StreamDevice<CodecFaults> {
+    private static final String CRLF = XapiReply.CRLF;
     private static final long UNSET = Long.MIN_VALUE;
 
     private enum Stage {
@@ -44,7 +40,7 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
     private final CallNetwork network;
     private final CodecCalls calls;
     private final TerminalInput input = new TerminalInput();
-    private final Set<String> feedback = new LinkedHashSet<>();
+    private final Feedback feedback = new Feedback();
     private CodecFaults faults;
     private Stage stage;
     private DeviceContext context;
@@ -52,10 +48,10 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
     private long bootedAt = UNSET;
     private String lastCommand = "";
 
-    /** Output of the step in progress: replies and echo. */
+    private String pendingUser;
+
+    /** Output of the step in progress: echo and replies (pushed feedback follows each reply). */
     private ByteArrayOutputStream out = new ByteArrayOutputStream();
-    /** Status and event blocks of the step in progress, sent after its reply. */
-    private final StringBuilder pushes = new StringBuilder();
 
     /**
      * @param name shown in the login banner, for example the room's name
@@ -71,7 +67,7 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
         this.username = username;
         this.password = password;
         this.network = network;
-        this.calls = new CodecCalls(uri, network, this);
+        this.calls = new CodecCalls(uri, network, feedback);
         this.faults = CodecFaults.initial(loginRequired);
         this.stage = loginRequired ? Stage.USERNAME : Stage.READY;
     }
@@ -128,7 +124,6 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
     public byte[] powerCycle(long now) {
         return step(now, () -> {
             calls.dropAll();
-            pushes.setLength(0);
             feedback.clear();
             input.reset();
             bootedAt = now;
@@ -156,7 +151,7 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
                 stage == Stage.READY,
                 faults.echo(),
                 calls.autoAnswer(),
-                List.copyOf(feedback),
+                feedback.paths(),
                 callStates,
                 lastCommand);
     }
@@ -197,15 +192,10 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
     }
 
     private void flushPushes() {
-        if (pushes.length() > 0) {
-            text(pushes.toString());
-            pushes.setLength(0);
-        }
+        text(feedback.take());
     }
 
     // --- login ------------------------------------------------------------------------------------
-
-    private String pendingUser;
 
     private void handleLine(String line, long now) {
         switch (stage) {
@@ -259,8 +249,12 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
             case "xcommand" -> xCommand(request, now);
             case "xconfiguration" -> configuration(request);
             case "bye" -> logout(request);
-            default -> notRecognized(request);
+            default -> text(replyTo(request).notRecognized());
         }
+    }
+
+    private XapiReply replyTo(XapiRequest request) {
+        return new XapiReply(request.resultId(), faults.okFirst());
     }
 
     private void echo(XapiRequest request, String value) {
@@ -271,9 +265,9 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
                     faults.okFirst(),
                     faults.ringTimeoutMillis(),
                     faults.unknownUriFailMillis());
-            ok(request);
+            text(replyTo(request).ok());
         } else {
-            notRecognized(request);
+            text(replyTo(request).notRecognized());
         }
     }
 
@@ -282,67 +276,55 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
             String value = request.param("Echo") != null ? request.param("Echo") : request.word(2);
             echo(request, value);
         } else if (request.path().size() > 1 || !request.params().isEmpty()) {
-            ok(request); // output mode and the like: this terminal only speaks terminal mode
+            text(replyTo(request).ok()); // output mode and the like: this terminal only speaks terminal mode
         } else {
-            notRecognized(request);
+            text(replyTo(request).notRecognized());
         }
     }
 
     private void feedback(XapiRequest request) {
-        String action = request.word(1).toLowerCase(Locale.ROOT);
-        String path = normalisePath(request.word(2));
-        switch (action) {
+        XapiReply reply = replyTo(request);
+        String path = request.word(2);
+        switch (request.word(1).toLowerCase(Locale.ROOT)) {
             case "register" -> {
-                if (path.equals("/")) {
-                    notRecognized(request);
+                if (Feedback.normalise(path).equals("/")) {
+                    text(reply.notRecognized());
                     return;
                 }
-                feedback.add(path);
-                reply(request, List.of());
+                feedback.register(path);
+                text(reply.block(List.of()));
             }
             case "deregister" -> {
-                feedback.remove(path);
-                reply(request, List.of());
+                feedback.deregister(path);
+                text(reply.block(List.of()));
             }
             case "deregisterall" -> {
                 feedback.clear();
-                reply(request, List.of());
+                text(reply.block(List.of()));
             }
-            case "list" -> reply(request, feedback.stream().map(p -> "*f " + p).toList());
-            default -> notRecognized(request);
+            case "list" -> text(
+                    reply.block(feedback.paths().stream().map(p -> "*f " + p).toList()));
+            default -> text(reply.notRecognized());
         }
-    }
-
-    private static String normalisePath(String path) {
-        String p = path.strip().toLowerCase(Locale.ROOT);
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        return p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
     }
 
     private void status(XapiRequest request, long now) {
         List<String> asked = request.path().subList(1, request.path().size());
-        List<String> lines = new ArrayList<>();
-        for (String line : statusTree(now)) {
-            if (statusLineMatches(line, asked)) {
-                lines.add(line);
-            }
-        }
+        List<String> lines = statusTree(now).stream()
+                .filter(line -> statusLineMatches(line, asked))
+                .toList();
         boolean aboutCalls = !asked.isEmpty() && asked.get(0).equalsIgnoreCase("Call");
         if (lines.isEmpty() && !asked.isEmpty() && !aboutCalls) {
-            reply(
-                    request,
-                    List.of("*r Status (status=Error):", "*r Status Reason: \"No match on address expression.\""));
-            return;
+            text(replyTo(request).error("Status", "No match on address expression."));
+        } else {
+            text(replyTo(request).block(lines));
         }
-        reply(request, lines);
     }
 
     private List<String> statusTree(long now) {
         List<String> tree = new ArrayList<>();
         for (Call call : calls.calls()) {
-            tree.addAll(callStatusLines(call, now));
+            tree.addAll(call.statusLines(now));
         }
         tree.add("*s SystemUnit ProductId: \"Cisco Codec\"");
         tree.add("*s SystemUnit Software Version: \"ce9.15.0\"");
@@ -364,28 +346,19 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
         return true;
     }
 
-    private List<String> callStatusLines(Call call, long now) {
-        String at = "*s Call " + call.id + " ";
-        return List.of(
-                at + "Status: " + call.status.name(),
-                at + "Direction: " + call.direction.name(),
-                at + "RemoteNumber: \"" + call.remoteNumber() + "\"",
-                at + "CallbackNumber: \"" + call.peer + "\"",
-                at + "Duration: " + call.durationSeconds(now));
-    }
-
     private void xCommand(XapiRequest request, long now) {
+        XapiReply reply = replyTo(request);
         Integer callId = callId(request);
         if (request.is("xCommand", "Dial")) {
             dial(request, now);
         } else if (request.is("xCommand", "Call", "Accept")) {
-            result(request, "CallAcceptResult", calls.accept(callId, now));
+            text(reply.result("CallAcceptResult", calls.accept(callId, now)));
         } else if (request.is("xCommand", "Call", "Reject")) {
-            result(request, "CallRejectResult", calls.reject(callId, now));
+            text(reply.result("CallRejectResult", calls.reject(callId, now)));
         } else if (request.is("xCommand", "Call", "Disconnect")) {
-            result(request, "CallDisconnectResult", calls.disconnect(callId, now));
+            text(reply.result("CallDisconnectResult", calls.disconnect(callId, now)));
         } else {
-            notRecognized(request);
+            text(reply.notRecognized());
         }
     }
 
@@ -402,39 +375,38 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
     }
 
     private void dial(XapiRequest request, long now) {
+        XapiReply reply = replyTo(request);
         String number = request.param("Number");
         if (number == null || number.isBlank() || number.chars().anyMatch(Character::isWhitespace)) {
-            error(request, "DialResult", number == null ? "Missing parameter: Number" : "Invalid number");
+            text(reply.error("DialResult", number == null ? "Missing parameter: Number" : "Invalid number"));
             return;
         }
         CodecCalls.Dialled dialled = calls.dial(number.strip(), now);
         if (dialled.error() != null) {
-            error(request, "DialResult", dialled.error());
+            text(reply.error("DialResult", dialled.error()));
             return;
         }
-        reply(
-                request,
-                List.of(
-                        "*r DialResult (status=OK):",
-                        "*r DialResult CallId: " + dialled.call().id,
-                        "*r DialResult ConferenceId: " + dialled.call().conferenceId));
+        text(reply.block(List.of(
+                "*r DialResult (status=OK):",
+                "*r DialResult CallId: " + dialled.call().id,
+                "*r DialResult ConferenceId: " + dialled.call().conferenceId)));
     }
 
     private void configuration(XapiRequest request) {
+        XapiReply reply = replyTo(request);
         if (!request.startsWith("xConfiguration", "Conference", "AutoAnswer")) {
-            notRecognized(request);
+            text(reply.notRecognized());
             return;
         }
         String mode = request.param("Mode");
         if (mode == null) {
-            reply(
-                    request,
-                    List.of("*c xConfiguration Conference AutoAnswer Mode: " + (calls.autoAnswer() ? "On" : "Off")));
+            text(reply.block(
+                    List.of("*c xConfiguration Conference AutoAnswer Mode: " + (calls.autoAnswer() ? "On" : "Off"))));
         } else if (mode.equalsIgnoreCase("On") || mode.equalsIgnoreCase("Off")) {
             calls.autoAnswer(mode.equalsIgnoreCase("On"));
-            reply(request, List.of());
+            text(reply.block(List.of()));
         } else {
-            error(request, "Configuration", "Invalid value: " + mode + " (On or Off)");
+            text(reply.error("Configuration", "Invalid value: " + mode + " (On or Off)"));
         }
     }
 
@@ -443,102 +415,7 @@ public final class XapiCodec implements StreamDevice<CodecFaults>, CodecCalls.Li
             stage = Stage.USERNAME;
             text("login: ");
         } else {
-            notRecognized(request);
-        }
-    }
-
-    // --- replies ----------------------------------------------------------------------------------
-
-    private void result(XapiRequest request, String name, String error) {
-        if (error == null) {
-            reply(request, List.of("*r " + name + " (status=OK):"));
-        } else {
-            error(request, name, error);
-        }
-    }
-
-    private void error(XapiRequest request, String name, String reason) {
-        reply(request, List.of("*r " + name + " (status=Error):", "*r " + name + " Reason: \"" + reason + "\""));
-    }
-
-    /** A reply block: the lines, {@code ** end}, and {@code OK} (after, or before if the fault says so). */
-    private void reply(XapiRequest request, List<String> lines) {
-        List<String> block = new ArrayList<>();
-        if (request.resultId() != null) {
-            block.add("** resultId=\"" + request.resultId() + "\"");
-        }
-        block.addAll(lines);
-        block.add("** end");
-        terminated(block);
-    }
-
-    private void ok(XapiRequest request) {
-        terminated(
-                request.resultId() != null
-                        ? new ArrayList<>(List.of("** resultId=\"" + request.resultId() + "\""))
-                        : new ArrayList<>());
-    }
-
-    private void notRecognized(XapiRequest request) {
-        List<String> lines = new ArrayList<>();
-        if (request.resultId() != null) {
-            lines.add("** resultId=\"" + request.resultId() + "\"");
-        }
-        lines.add("Command not recognized.");
-        terminated(lines);
-    }
-
-    private void terminated(List<String> lines) {
-        if (faults.okFirst()) {
-            lines.add(0, "OK");
-        } else {
-            lines.add("OK");
-        }
-        lines.add("");
-        text(String.join(CRLF, lines));
-    }
-
-    // --- pushed status and events -----------------------------------------------------------------
-
-    private boolean registered(String path) {
-        return feedback.stream().anyMatch(p -> path.startsWith(p) || p.startsWith(path));
-    }
-
-    private boolean wantsEvent(String event) {
-        return registered(STATUS_CALL) || registered("/event/" + event.toLowerCase(Locale.ROOT));
-    }
-
-    private void push(List<String> lines) {
-        for (String line : lines) {
-            pushes.append(line).append(CRLF);
-        }
-        pushes.append("** end").append(CRLF);
-    }
-
-    @Override
-    public void changed(Call call, long now) {
-        if (registered(STATUS_CALL)) {
-            push(callStatusLines(call, now));
-        }
-    }
-
-    @Override
-    public void connected(Call call, long now) {
-        if (wantsEvent("CallSuccessful")) {
-            push(List.of("*e CallSuccessful CallId: " + call.id + " Protocol: \"Sip\" Direction: \""
-                    + call.direction.name().toLowerCase(Locale.ROOT) + "\" RemoteURI: \"" + call.peer + "\""));
-        }
-    }
-
-    @Override
-    public void ended(Call call, DisconnectCause cause, long now) {
-        changed(call, now);
-        if (wantsEvent("CallDisconnect")) {
-            push(List.of("*e CallDisconnect CallId: " + call.id + " CauseValue: " + cause.causeValue() + " CauseType: "
-                    + cause.causeType()));
-        }
-        if (registered(STATUS_CALL)) {
-            push(List.of("*s Call " + call.id + " (ghost=True):"));
+            text(replyTo(request).notRecognized());
         }
     }
 }

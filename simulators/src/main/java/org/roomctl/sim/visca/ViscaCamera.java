@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class ViscaCamera {
     /** Command sockets a camera has. */
-    public static final int SOCKETS = 2;
+    public static final int SOCKETS = CommandSockets.COUNT;
 
     public static final int PAN_MIN = -2448;
     public static final int PAN_MAX = 2448;
@@ -49,15 +49,6 @@ public final class ViscaCamera {
     static final int NO_SOCKET = 0x05;
     static final int NOT_EXECUTABLE = 0x41;
 
-    /** What a command moves; a new command on a moving group supersedes the old one. */
-    enum Axes {
-        PAN_TILT,
-        ZOOM
-    }
-
-    /** A command holding a socket until {@code doneAt}. */
-    private record Pending(Set<Axes> axes, long doneAt) {}
-
     /** What a parsed command does: runs at {@code now}, adds any extra replies, returns when it is done. */
     @FunctionalInterface
     private interface Run {
@@ -73,7 +64,7 @@ public final class ViscaCamera {
     private Motion pan = Motion.at(0);
     private Motion tilt = Motion.at(0);
     private Motion zoom = Motion.at(0);
-    private final Pending[] sockets = new Pending[SOCKETS];
+    private final CommandSockets sockets = new CommandSockets();
     private final Map<Integer, ViscaState.Preset> presets = new TreeMap<>();
     private ViscaFaults faults = ViscaFaults.NONE;
     private String lastCommand = "";
@@ -96,6 +87,7 @@ public final class ViscaCamera {
 
     public void faults(ViscaFaults faults) {
         this.faults = faults;
+        sockets.stuckBusy(faults.busySockets());
     }
 
     /** Handles one packet (with its {@code FF}); returns the replies to send now. */
@@ -137,33 +129,12 @@ public final class ViscaCamera {
 
     /** Completions of the moves that have ended by {@code now}, in the order they ended. */
     public List<byte[]> advance(long now) {
-        List<byte[]> replies = new ArrayList<>();
-        while (true) {
-            int next = -1;
-            for (int i = 0; i < SOCKETS; i++) {
-                if (sockets[i] != null
-                        && sockets[i].doneAt() <= now
-                        && (next < 0 || sockets[i].doneAt() < sockets[next].doneAt())) {
-                    next = i;
-                }
-            }
-            if (next < 0) {
-                return replies;
-            }
-            sockets[next] = null;
-            replies.add(completion(next + 1));
-        }
+        return sockets.completeUntil(now).stream().map(this::completion).toList();
     }
 
     /** When the next pending command completes. */
     public OptionalLong nextDeadline() {
-        OptionalLong next = OptionalLong.empty();
-        for (Pending p : sockets) {
-            if (p != null && (next.isEmpty() || p.doneAt() < next.getAsLong())) {
-                next = OptionalLong.of(p.doneAt());
-            }
-        }
-        return next;
+        return sockets.nextDeadline();
     }
 
     /**
@@ -171,7 +142,7 @@ public final class ViscaCamera {
      * home and wide, keeps its presets and address, and announces itself with a network change.
      */
     public List<byte[]> powerCycle(long now) {
-        java.util.Arrays.fill(sockets, null);
+        sockets.releaseAll();
         pan = Motion.at(0);
         tilt = Motion.at(0);
         zoom = Motion.at(0);
@@ -180,12 +151,6 @@ public final class ViscaCamera {
     }
 
     public ViscaState state(long now) {
-        List<Integer> busy = new ArrayList<>();
-        for (int s = 1; s <= SOCKETS; s++) {
-            if (!socketFree(s)) {
-                busy.add(s);
-            }
-        }
         return new ViscaState(
                 address,
                 powerOn ? "on" : "standby",
@@ -193,7 +158,7 @@ public final class ViscaCamera {
                 tilt.position(now),
                 zoom.position(now),
                 pan.moving(now) || tilt.moving(now) || zoom.moving(now),
-                busy,
+                sockets.busy(),
                 Map.copyOf(presets),
                 lastCommand);
     }
@@ -215,7 +180,7 @@ public final class ViscaCamera {
 
     /** IF_Clear: commands in the sockets are dropped without a word and the camera stops. */
     private void clearCommands(long now) {
-        java.util.Arrays.fill(sockets, null);
+        sockets.releaseAll();
         pan = pan.stop(now);
         tilt = tilt.stop(now);
         zoom = zoom.stop(now);
@@ -225,13 +190,12 @@ public final class ViscaCamera {
         if (socket < 1 || socket > SOCKETS) {
             return List.of(error(0, SYNTAX_ERROR));
         }
-        Pending pending = sockets[socket - 1];
-        if (pending != null) {
-            sockets[socket - 1] = null;
-            stop(pending.axes(), now);
+        Set<Axes> moving = sockets.release(socket);
+        if (moving != null) {
+            stop(moving, now);
             return List.of(error(socket, CANCELLED));
         }
-        return List.of(error(socket, socket <= faults.busySockets() ? CANCELLED : NO_SOCKET));
+        return List.of(error(socket, sockets.stuck(socket) ? CANCELLED : NO_SOCKET));
     }
 
     // --- commands ---------------------------------------------------------------------------------
@@ -245,7 +209,7 @@ public final class ViscaCamera {
         if (command == null) {
             return List.of(error(0, SYNTAX_ERROR));
         }
-        int socket = freeSocket();
+        int socket = sockets.free();
         if (socket == 0) {
             return List.of(error(0, BUFFER_FULL));
         }
@@ -254,18 +218,14 @@ public final class ViscaCamera {
         }
         List<byte[]> replies = new ArrayList<>();
         replies.add(packet(0x40 | socket));
-        for (int s = 1; s <= SOCKETS; s++) {
-            Pending p = sockets[s - 1];
-            if (p != null && p.axes().stream().anyMatch(command.axes()::contains)) {
-                sockets[s - 1] = null;
-                replies.add(error(s, CANCELLED));
-            }
+        for (int superseded : sockets.releaseMoving(command.axes())) {
+            replies.add(error(superseded, CANCELLED));
         }
         long doneAt = command.run().run(now, replies);
         if (doneAt <= now) {
             replies.add(completion(socket));
         } else {
-            sockets[socket - 1] = new Pending(command.axes(), doneAt);
+            sockets.hold(socket, command.axes(), doneAt);
         }
         return replies;
     }
@@ -304,11 +264,8 @@ public final class ViscaCamera {
     }
 
     private long standby(long now, List<byte[]> replies) {
-        for (int s = 1; s <= SOCKETS; s++) {
-            if (sockets[s - 1] != null) {
-                sockets[s - 1] = null;
-                replies.add(error(s, CANCELLED));
-            }
+        for (int cancelled : sockets.releaseAll()) {
+            replies.add(error(cancelled, CANCELLED));
         }
         pan = pan.stop(now);
         tilt = tilt.stop(now);
@@ -467,19 +424,6 @@ public final class ViscaCamera {
     }
 
     // --- sockets and packets ----------------------------------------------------------------------
-
-    private boolean socketFree(int socket) {
-        return socket > faults.busySockets() && sockets[socket - 1] == null;
-    }
-
-    private int freeSocket() {
-        for (int s = 1; s <= SOCKETS; s++) {
-            if (socketFree(s)) {
-                return s;
-            }
-        }
-        return 0;
-    }
 
     /** A reply from this camera: header {@code (address + 8) << 4}, the bytes, {@code FF}. */
     private byte[] packet(int... bytes) {

@@ -155,7 +155,10 @@ class CameraSimulatorIT {
     void droppingTheConnectionGivesANewPortBehindTheSameName() throws IOException {
         String before = Files.readSymbolicLink(link).toString();
         try (SerialClient client = SerialClient.open(link, 9600)) {
+            await().atMost(WAIT).until(() -> camera.state().clients() == 1);
             camera.dropConnection();
+            // the old client still holds its descriptor, but of a port that is gone
+            assertThat(camera.state().clients()).isZero();
         }
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(camera.endpoint().device())

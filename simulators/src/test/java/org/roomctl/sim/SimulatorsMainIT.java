@@ -1,6 +1,7 @@
 package org.roomctl.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,16 @@ class SimulatorsMainIT {
             assertThat(left.filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)))
                     .isEmpty();
         }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(simulatorThreads()).isEmpty());
+    }
+
+    /** Threads the simulators start are all named sim-...; none may outlive them. */
+    private static List<String> simulatorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("sim-"))
+                .toList();
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     // Touched on the device thread only, except link (volatile, replaced whole).
     private volatile LinkFaults link = LinkFaults.NONE;
     private volatile boolean closed;
+    private boolean pluggedBefore;
     private LineNoise noise;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
@@ -201,9 +202,18 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
 
     @Override
     public synchronized void plug() throws IOException {
+        if (closed) {
+            throw new IllegalStateException(room + "/" + id + " is closed");
+        }
         if (!transport.isOpen()) {
             transport.open(this::fromClient);
-            log.info("{}/{} plugged in: {}", room, id, transport.endpoint().describe());
+            // the first time is start-up, which the runner's table reports
+            if (pluggedBefore) {
+                log.info("{}/{} plugged in: {}", room, id, transport.endpoint().describe());
+            } else {
+                log.debug("{}/{} listening: {}", room, id, transport.endpoint().describe());
+            }
+            pluggedBefore = true;
         }
     }
 
@@ -239,8 +249,8 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
                 return;
             }
             closed = true;
+            transport.close();
         }
-        unplug();
         try {
             onDeviceThread(() -> {
                 core.detach();

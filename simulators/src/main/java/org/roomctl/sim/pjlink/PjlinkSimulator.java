@@ -49,12 +49,6 @@ public final class PjlinkSimulator implements DeviceSimulator {
         this.listener = new TcpListener("sim-" + room + "-" + id, host, port, this::serve);
     }
 
-    /** Starts listening. */
-    public PjlinkSimulator start() throws IOException {
-        plug();
-        return this;
-    }
-
     private void serve(Socket socket) throws IOException {
         PjlinkSession session = new PjlinkSession(display, password, random);
         OutputStream out = socket.getOutputStream();

@@ -3,8 +3,10 @@ package org.roomctl.sim.runtime;
 import java.io.IOException;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +78,6 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         }
     }
 
-    /** Plugs in: the transport starts listening. */
-    public StreamDeviceSimulator<F> start() throws IOException {
-        plug();
-        return this;
-    }
-
     @Override
     public String room() {
         return room;
@@ -103,15 +99,13 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     }
 
     private void fromClient(byte[] data) {
-        post(now -> {
-            return link.silent() ? StreamDevice.NOTHING : core.receive(data, now);
-        });
+        post(now -> link.silent() ? StreamDevice.NOTHING : core.receive(data, now));
     }
 
     private void post(LongFunction<byte[]> work) {
         try {
             thread.execute(() -> run(work));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("{}/{} is closed; dropped work", room, id);
         }
     }
@@ -144,14 +138,14 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
             wakeUp.cancel(false);
             wakeUp = null;
         }
-        if (next.isPresent()) {
+        if (next.isPresent() && !thread.isShutdown()) {
             wakeUpAt = next.getAsLong();
             long delay = Math.max(0, wakeUpAt - System.nanoTime());
             wakeUp = thread.schedule(() -> run(core::advance), delay, TimeUnit.NANOSECONDS);
         }
     }
 
-    private <T> T onDeviceThread(java.util.concurrent.Callable<T> work) {
+    private <T> T onDeviceThread(Callable<T> work) {
         try {
             return thread.submit(work).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

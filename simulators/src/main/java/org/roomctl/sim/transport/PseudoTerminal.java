@@ -5,6 +5,7 @@ import com.sun.jna.Memory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The master side of a Linux pseudo-terminal, in raw mode: a client opening the slave
@@ -110,7 +111,7 @@ public final class PseudoTerminal implements AutoCloseable {
         }
         int done = 0;
         while (done < data.length) {
-            byte[] rest = done == 0 ? data : java.util.Arrays.copyOfRange(data, done, data.length);
+            byte[] rest = done == 0 ? data : Arrays.copyOfRange(data, done, data.length);
             try {
                 long n = C.write(master, rest, rest.length);
                 done += (int) n;

@@ -1,6 +1,7 @@
 package org.roomctl.sim.visca;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A Sony VISCA camera's protocol core: whole packets in, reply packets out, over the camera's
@@ -96,7 +98,7 @@ public final class ViscaCamera {
             return List.of(); // not from the controller (address 0): garbage, or a reply on the chain
         }
         int receiver = packet[0] & 0x0F;
-        byte[] body = java.util.Arrays.copyOfRange(packet, 1, packet.length - 1);
+        byte[] body = Arrays.copyOfRange(packet, 1, packet.length - 1);
         if (receiver == 8) {
             return broadcast(body, now);
         }
@@ -275,7 +277,7 @@ public final class ViscaCamera {
     }
 
     /** A command that moves {@code axes} and is done when the move ends. */
-    private static Command move(Set<Axes> axes, java.util.function.LongUnaryOperator start) {
+    private static Command move(Set<Axes> axes, LongUnaryOperator start) {
         return new Command(false, axes, (now, replies) -> start.applyAsLong(now));
     }
 

@@ -45,13 +45,14 @@ public final class RoomAgent implements AutoCloseable {
         SocketFactory tls = settings.caFile() != null ? BusTls.trusting(settings.caFile()) : null;
         for (RoomConfig config : configs) {
             List<Device> devices = new ArrayList<>();
+            DeviceRuntime roomRuntime = runtime.forRoom(config.id());
             for (DeviceConfig d : config.devices()) {
-                devices.add(factory.create(d, runtime));
+                devices.add(factory.create(d, roomRuntime));
             }
             BusOptions options = BusOptions.to(settings.brokerUri(), settings.clientIdPrefix() + config.id())
                     .withCredentials(settings.username(), settings.password())
                     .withTls(tls);
-            agent.rooms.add(new Room(config, devices, options, topics, runtime, info));
+            agent.rooms.add(new Room(config, devices, options, topics, roomRuntime, info));
         }
         return agent;
     }

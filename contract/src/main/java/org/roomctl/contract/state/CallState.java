@@ -1,5 +1,6 @@
 package org.roomctl.contract.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
@@ -22,6 +23,7 @@ public record CallState(String state, String direction, String peer, Integer cal
         return new CallState(IDLE, null, null, null, since);
     }
 
+    @JsonIgnore
     public boolean isIdle() {
         return IDLE.equals(state);
     }

@@ -54,7 +54,7 @@ public abstract class AbstractDevice implements Device {
         this.transport = transport;
         this.runtime = runtime;
         this.log = LoggerFactory.getLogger(getClass());
-        this.executor = runtime.newExecutor(config.id() + " (" + config.type().name() + ")");
+        this.executor = runtime.newExecutor(config.id());
         this.state = new DeviceState(
                 config.id(),
                 config.role().wireName(),

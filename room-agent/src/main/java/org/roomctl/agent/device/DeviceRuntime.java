@@ -19,6 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeviceRuntime implements AutoCloseable {
     private final ScheduledThreadPoolExecutor pool;
     private final Clock clock;
+    private final String scope;
+    private final boolean owner;
+
+    private DeviceRuntime(ScheduledThreadPoolExecutor pool, Clock clock, String scope, boolean owner) {
+        this.pool = pool;
+        this.clock = clock;
+        this.scope = scope;
+        this.owner = owner;
+    }
 
     public DeviceRuntime(int threads, Clock clock) {
         AtomicInteger n = new AtomicInteger();
@@ -30,6 +39,16 @@ public final class DeviceRuntime implements AutoCloseable {
         this.pool = new ScheduledThreadPoolExecutor(threads, factory);
         this.pool.setRemoveOnCancelPolicy(true);
         this.clock = clock;
+        this.scope = "";
+        this.owner = true;
+    }
+
+    /**
+     * The same runtime for one room's devices: their executors are named {@code room/device}, so
+     * every log line of theirs says which room it is about. Closing it does not stop the pool.
+     */
+    public DeviceRuntime forRoom(String room) {
+        return new DeviceRuntime(pool, clock, room, false);
     }
 
     /** A runtime sized for this machine. */
@@ -47,7 +66,7 @@ public final class DeviceRuntime implements AutoCloseable {
 
     /** A new logical thread for one device. */
     public SerialExecutor newExecutor(String name) {
-        return new SerialExecutor(pool, name);
+        return new SerialExecutor(pool, scope.isEmpty() ? name : scope + "/" + name);
     }
 
     /** Runs {@code task} on {@code executor} after {@code delay}. */
@@ -75,6 +94,8 @@ public final class DeviceRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (owner) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: a device's own logical thread
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+    /** The logging context key naming what a log line is about, for example {@code sydney-harbour/camera}. */
+    public static final String LOG_KEY = "device";
 
     private final Executor pool;
     private final String name;
@@ -48,11 +52,14 @@ public final class SerialExecutor implements Executor {
                         return;
                     }
                 }
+                MDC.put(LOG_KEY, name);
                 try {
                     next.run();
                 } catch (RuntimeException e) {
                     // A bug in one task must not stop the device: log it as a bug and run the rest.
                     log.error("{}: task failed", name, e);
+                } finally {
+                    MDC.remove(LOG_KEY);
                 }
             }
         } finally {

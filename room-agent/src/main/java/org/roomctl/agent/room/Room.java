@@ -50,7 +50,7 @@ public final class Room implements AutoCloseable {
         this.config = config;
         this.topics = topics;
         this.devices = new RoomDevices(devices);
-        this.executor = runtime.newExecutor("room " + config.id());
+        this.executor = runtime.newExecutor("room");
         this.bus = new BusClient(
                 busOptions.withWill(RoomPublisher.will(topics, config.id())).withPersistentSession(SESSION_EXPIRY),
                 runtime.clock());

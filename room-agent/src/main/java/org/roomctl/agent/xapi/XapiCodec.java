@@ -130,14 +130,29 @@ public final class XapiCodec extends AbstractDevice implements Codec {
 
     @Override
     public CompletableFuture<Void> hangup() {
-        return command("hang up", () -> whenReady()
-                .thenCompose(x -> {
-                    OptionalInt only = calls.calls().size() == 1
-                            ? OptionalInt.of(calls.calls().keySet().iterator().next())
-                            : OptionalInt.empty();
-                    return send(XapiCommands.disconnect(only));
-                })
-                .thenApply(block -> null));
+        return command("hang up", () -> whenReady().thenCompose(x -> {
+            OptionalInt only = calls.calls().size() == 1
+                    ? OptionalInt.of(calls.calls().keySet().iterator().next())
+                    : OptionalInt.empty();
+            return send(XapiCommands.disconnect(only))
+                    .<Void>thenApply(block -> null)
+                    .exceptionallyCompose(this::hungUpAnyway);
+        }));
+    }
+
+    /**
+     * A refused hang-up ("No active call") is still done if the codec confirms no call is left:
+     * the goal is a room without a call. Anything else stays a failure.
+     */
+    private CompletableFuture<Void> hungUpAnyway(Throwable refusal) {
+        DeviceException why = DeviceException.unwrap(refusal);
+        if (why.code() != ErrorCode.DEVICE_ERROR) {
+            return CompletableFuture.failedFuture(why);
+        }
+        return send(XapiCommands.callStatus())
+                .thenCompose(block -> calls.calls().isEmpty()
+                        ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(why));
     }
 
     @Override

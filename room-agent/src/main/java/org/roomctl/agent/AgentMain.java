@@ -18,6 +18,9 @@ public final class AgentMain {
     private AgentMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "roomctl-agent-logback.xml");
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(AgentSettings.usage());
             return;

@@ -5,10 +5,10 @@ import java.util.List;
 import org.roomctl.sim.runtime.DeviceSimulator;
 
 /** The table the runner prints: where each room's devices listen. */
-final class EndpointTable {
+public final class EndpointTable {
     private EndpointTable() {}
 
-    static String format(Simulators simulators) {
+    public static String format(Simulators simulators) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ROOM", "DEVICE", "TYPE", "LISTENS ON"});
         for (SimulatedRoom room : simulators.rooms()) {

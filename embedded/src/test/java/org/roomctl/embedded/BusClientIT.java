@@ -98,6 +98,7 @@ class BusClientIT {
         assertThat(m.contentType()).isEqualTo("text/plain");
         assertThat(m.expirySeconds()).isBetween(55L, 60L);
         assertThat(m.receivedAt()).isNotNull();
+        assertThat(m.userProperties().get(BusClient.MESSAGE_ID)).hasSize(22);
     }
 
     @ParameterizedTest

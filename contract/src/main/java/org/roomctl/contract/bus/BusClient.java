@@ -46,6 +46,12 @@ public final class BusClient implements AutoCloseable {
     private static final int MAX_INFLIGHT = org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT;
     private static final int MAX_SUBSCRIPTION_ID = 268_435_455;
 
+    /**
+     * The user property naming each message we publish uniquely: 22 characters of a random
+     * UUID, base64url. Redeliveries keep it; a new publish gets a new one.
+     */
+    public static final String MESSAGE_ID = "msg-id";
+
     /** Hears of the connection coming and going, on the dispatch thread. */
     public interface ConnectionListener {
         /** Connected; {@code reconnect} is false the first time. Subscriptions are being renewed. */
@@ -266,6 +272,14 @@ public final class BusClient implements AutoCloseable {
 
     private static MqttMessage toPaho(BusMessage m) {
         MqttProperties props = new MqttProperties();
+        List<UserProperty> user = new ArrayList<>();
+        // Every message we publish carries its own id, so a record of the bus can tell a
+        // redelivery from a new message with the same content.
+        if (!m.userProperties().containsKey(MESSAGE_ID)) {
+            user.add(new UserProperty(MESSAGE_ID, newMessageId()));
+        }
+        m.userProperties().forEach((k, v) -> user.add(new UserProperty(k, v)));
+        props.setUserProperties(user);
         if (m.expirySeconds() != null) {
             props.setMessageExpiryInterval(m.expirySeconds());
         }
@@ -277,11 +291,6 @@ public final class BusClient implements AutoCloseable {
         }
         if (m.contentType() != null) {
             props.setContentType(m.contentType());
-        }
-        if (!m.userProperties().isEmpty()) {
-            List<UserProperty> user = new ArrayList<>();
-            m.userProperties().forEach((k, v) -> user.add(new UserProperty(k, v)));
-            props.setUserProperties(user);
         }
         MqttMessage out = new MqttMessage(m.payload(), m.qos(), m.retained(), props);
         return out;
@@ -390,6 +399,10 @@ public final class BusClient implements AutoCloseable {
                 f.complete(m);
             }
         });
+    }
+
+    static String newMessageId() {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
     }
 
     private static byte[] uuidBytes() {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * roomctl/rooms/&lt;room&gt;/command                           commands in
  * roomctl/rooms/&lt;room&gt;/events                            events out
  * roomctl/rooms/&lt;room&gt;/reply                             replies for requests without a response topic
+ * roomctl/connections/events                           connections between rooms changing status
  * </pre>
  */
 public final class Topics {
@@ -70,6 +71,11 @@ public final class Topics {
 
     public String reply(String room) {
         return room(room) + "/reply";
+    }
+
+    /** Where the apps announce every change of a connection between rooms. */
+    public String connectionEvents() {
+        return prefix + "/connections/events";
     }
 
     /** Everything under the prefix. */

@@ -71,6 +71,8 @@ public final class BusClient implements AutoCloseable {
     private final Clock clock;
     private final Map<Integer, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger nextSubscriptionId = new AtomicInteger(1);
+    private final java.util.concurrent.atomic.AtomicBoolean connectStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<BusMessage>> pendingRequests = new ConcurrentHashMap<>();
     private final Deque<Outgoing> waitingForInflight = new ArrayDeque<>();
@@ -118,10 +120,14 @@ public final class BusClient implements AutoCloseable {
      * Starts connecting, retrying with backoff until it succeeds or the client is closed; after
      * that, reconnects by itself whenever the connection is lost.
      *
+     * Calling it again returns the same future.
+     *
      * @return completes at the first successful connection
      */
     public CompletableFuture<Void> connect() {
-        dispatch.execute(this::attemptConnect);
+        if (connectStarted.compareAndSet(false, true)) {
+            dispatch.execute(this::attemptConnect);
+        }
         return firstConnect;
     }
 

@@ -13,14 +13,28 @@ import java.util.Map;
  * @param peer the other end's address (absent when idle)
  * @param callId the codec's id for the call (absent when idle)
  * @param since when the call reached this state
+ * @param endCause when idle after a call: how the codec says that call ended, for example
+ *     {@code LocalDisconnect} (hung up here) or {@code RemoteDisconnect} (hung up at the other end)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallState(String state, String direction, String peer, Integer callId, Instant since) {
+public record CallState(String state, String direction, String peer, Integer callId, Instant since, String endCause) {
     public static final String IDLE = "idle";
     public static final String CONNECTED = "connected";
 
     public static CallState idle(Instant since) {
-        return new CallState(IDLE, null, null, null, since);
+        return new CallState(IDLE, null, null, null, since, null);
+    }
+
+    /** Whether the codec says the last call was ended here (someone in this room hung up). */
+    @JsonIgnore
+    public boolean endedHere() {
+        return isIdle() && endCause != null && endCause.startsWith("Local");
+    }
+
+    /** Whether the codec says the last call was ended by the other end. */
+    @JsonIgnore
+    public boolean endedThere() {
+        return isIdle() && endCause != null && endCause.startsWith("Remote");
     }
 
     @JsonIgnore
@@ -40,6 +54,7 @@ public record CallState(String state, String direction, String peer, Integer cal
                 m.get("direction") == null ? null : String.valueOf(m.get("direction")),
                 m.get("peer") == null ? null : String.valueOf(m.get("peer")),
                 id instanceof Number n ? n.intValue() : null,
-                since instanceof Instant i ? i : since instanceof String s ? Instant.parse(s) : null);
+                since instanceof Instant i ? i : since instanceof String s ? Instant.parse(s) : null,
+                m.get("endCause") == null ? null : String.valueOf(m.get("endCause")));
     }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
  * A video-conference codec. Properties it reports: {@code call}, a map with {@code state}
  * (idle, dialling, ringing, connecting, connected, disconnecting, onhold...), {@code direction}
  * (incoming/outgoing), {@code peer} (the remote URI), {@code callId} and {@code since} (ISO
- * instant the call reached its state); {@code call.state} is "idle" when there is no call.
+ * instant the call reached its state); {@code call.state} is "idle" when there is no call, and
+ * then {@code call.endCause} says how the last call ended when the codec told (its CauseType,
+ * such as {@code LocalDisconnect}: hung up in this room).
  */
 public interface Codec extends Device {
 

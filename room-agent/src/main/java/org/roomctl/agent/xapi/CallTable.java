@@ -41,6 +41,8 @@ public final class CallTable {
     private final Set<Integer> ended = new HashSet<>();
     private final Deque<Integer> endedOrder = new ArrayDeque<>();
     private Instant idleSince;
+    /** How the last call ended, as the codec's CallDisconnect event said (null: not said). */
+    private String lastEndCause;
 
     /**
      * Applies a block's call status lines and call events.
@@ -108,7 +110,9 @@ public final class CallTable {
 
     /**
      * The {@code call} property: {@code state}, {@code direction}, {@code peer}, {@code callId},
-     * {@code since} of the latest call, or {@code state: idle} with {@code since}.
+     * {@code since} of the latest call, or {@code state: idle} with {@code since} and, if the
+     * codec said how the last call ended, {@code endCause} (its CauseType, such as
+     * {@code LocalDisconnect}).
      */
     public Map<String, Object> property() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -117,6 +121,9 @@ public final class CallTable {
             p.put("state", "idle");
             if (idleSince != null) {
                 p.put("since", idleSince.toString());
+            }
+            if (lastEndCause != null) {
+                p.put("endCause", lastEndCause);
             }
             return p;
         }
@@ -204,6 +211,7 @@ public final class CallTable {
         }
         String name = e.path().get(0);
         if (name.equalsIgnoreCase("CallDisconnect")) {
+            lastEndCause = e.fields().get("CauseType");
             end(id);
         } else if (name.equalsIgnoreCase("CallSuccessful")) {
             Call c = calls.get(id);

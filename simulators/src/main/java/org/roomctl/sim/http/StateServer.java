@@ -137,8 +137,19 @@ public final class StateServer implements AutoCloseable {
             case "plug" -> device.plug();
             case "power-cycle" -> device.powerCycle();
             case "drop-connection" -> device.dropConnection();
+            case "press" -> {
+                Object button = readObject(exchange).get("button");
+                if (!(button instanceof String b)) {
+                    throw new HttpError(400, "press takes {\"button\": \"hang-up\"}");
+                }
+                try {
+                    device.press(b);
+                } catch (IllegalArgumentException e) {
+                    throw new HttpError(400, e.getMessage());
+                }
+            }
             default -> throw new HttpError(
-                    404, "no action '" + action + "'; try faults, unplug, plug, power-cycle or drop-connection");
+                    404, "no action '" + action + "'; try faults, unplug, plug, power-cycle, drop-connection or press");
         }
         return device.state();
     }

@@ -153,6 +153,11 @@ public final class PjlinkSimulator implements DeviceSimulator {
     }
 
     @Override
+    public void press(String button) {
+        throw new IllegalArgumentException("the display has no button '" + button + "' in this simulator");
+    }
+
+    @Override
     public void powerCycle() {
         log.info("{}/{} power-cycled", room, id);
         display.powerCycle();

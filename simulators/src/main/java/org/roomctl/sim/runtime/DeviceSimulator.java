@@ -43,6 +43,13 @@ public interface DeviceSimulator extends AutoCloseable {
     /** Mains power off and on: the device resets (a VISCA camera announces itself with a network change). */
     void powerCycle();
 
+    /**
+     * A person presses a button on the device itself, for example {@code hang-up} on a codec.
+     *
+     * @throws IllegalArgumentException if the device has no such button
+     */
+    void press(String button);
+
     /** Closes the client's connection now. */
     void dropConnection();
 

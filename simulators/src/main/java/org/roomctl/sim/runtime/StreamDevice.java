@@ -28,6 +28,16 @@ public interface StreamDevice<F extends Record> {
     /** Mains power off and on again: back to power-up state; returns what the device sends when it comes up. */
     byte[] powerCycle(long now);
 
+    /**
+     * A person presses a button on the device itself (not through the control line), for
+     * example hang-up on a codec's remote; returns what the device sends because of it.
+     *
+     * @throws IllegalArgumentException if the device has no such button
+     */
+    default byte[] press(String button, long now) {
+        throw new IllegalArgumentException("this device has no button '" + button + "'");
+    }
+
     /** A snapshot of the device's state for tests and the state API (a record). */
     Object state(long now);
 

@@ -231,6 +231,29 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     }
 
     @Override
+    public void press(String button) {
+        log.info("{}/{}: someone presses {}", room, id, button);
+        java.util.concurrent.CompletableFuture<Void> pressed = new java.util.concurrent.CompletableFuture<>();
+        post(now -> {
+            try {
+                byte[] out = core.press(button, now);
+                pressed.complete(null);
+                return out;
+            } catch (IllegalArgumentException e) {
+                pressed.completeExceptionally(e);
+                return StreamDevice.NOTHING;
+            }
+        });
+        try {
+            pressed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (IllegalArgumentException) e.getCause();
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IllegalStateException(room + "/" + id + " did not take the button press", e);
+        }
+    }
+
+    @Override
     public void dropConnection() {
         log.info("{}/{} dropping its client", room, id);
         transport.dropClient();

@@ -140,6 +140,20 @@ public final class XapiCodec implements StreamDevice<CodecFaults> {
         });
     }
 
+    /**
+     * Buttons on the codec's own remote: {@code hang-up} ends every call, {@code answer} takes the
+     * ringing one, as a person in the room would.
+     */
+    @Override
+    public byte[] press(String button, long now) {
+        return switch (button) {
+            case "hang-up" -> step(now, () -> calls.disconnect(null, now));
+            case "answer" -> step(now, () -> calls.accept(null, now));
+            default -> throw new IllegalArgumentException(
+                    "the codec has no button '" + button + "' (it has hang-up, answer)");
+        };
+    }
+
     @Override
     public CodecState state(long now) {
         List<CodecState.CallState> callStates = calls.calls().stream()

@@ -1,0 +1,145 @@
+package org.roomctl.fleet;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.roomctl.contract.Topics;
+import org.roomctl.contract.bus.BusClient;
+import org.roomctl.contract.bus.BusOptions;
+import org.roomctl.fleet.audit.AuditLog;
+import org.roomctl.fleet.catalog.CatalogStore;
+import org.roomctl.fleet.catalog.CatalogWriter;
+import org.roomctl.fleet.catalog.RoomView;
+import org.roomctl.fleet.connect.ConnectionService;
+import org.roomctl.fleet.connect.ConnectionSettings;
+import org.roomctl.fleet.connect.ConnectionStore;
+import org.roomctl.schema.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One app instance's view of the fleet and its hands on it: the rooms as the bus says they are,
+ * the catalog kept in PostgreSQL, connecting rooms, and the audit log. Built and started by each
+ * app; several instances may share one database and one broker.
+ */
+public final class Fleet implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Fleet.class);
+
+    private final Database database;
+    private final BusClient bus;
+    private final Topics topics;
+    private final String instance;
+    private final RoomView view;
+    private final CatalogStore catalog;
+    private final CatalogWriter catalogWriter;
+    private final ConnectionService connections;
+    private final AuditLog audit;
+
+    private Fleet(
+            Database database,
+            BusClient bus,
+            Topics topics,
+            String instance,
+            Clock clock,
+            ConnectionSettings settings) {
+        this.database = database;
+        this.bus = bus;
+        this.topics = topics;
+        this.instance = instance;
+        this.view = new RoomView(topics, clock);
+        this.catalog = new CatalogStore(database);
+        this.catalogWriter = new CatalogWriter(catalog, view, clock);
+        this.connections = new ConnectionService(
+                new ConnectionStore(database, instance), catalog, view, bus, topics, clock, settings);
+        this.audit = new AuditLog(database, clock);
+    }
+
+    /**
+     * Starts following the bus and the open connections.
+     *
+     * @param busOptions where the broker is (the client id is set here, from the instance name)
+     * @param instance names this app instance, unique among those sharing the database
+     */
+    public static Fleet start(
+            Database database,
+            BusOptions busOptions,
+            Topics topics,
+            String instance,
+            Clock clock,
+            ConnectionSettings settings) {
+        BusClient bus = new BusClient(
+                new BusOptions(
+                        busOptions.serverUri(),
+                        "roomctl-" + instance,
+                        busOptions.username(),
+                        busOptions.password(),
+                        busOptions.tls(),
+                        null,
+                        true,
+                        java.time.Duration.ZERO,
+                        false,
+                        busOptions.keepAlive(),
+                        busOptions.responseTopicPrefix()),
+                clock);
+        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings);
+        fleet.catalogWriter.start();
+        fleet.view.follow(bus);
+        fleet.connections.start();
+        bus.connect();
+        log.info("fleet {}: following {} on {}", instance, topics.prefix(), busOptions.serverUri());
+        return fleet;
+    }
+
+    public RoomView rooms() {
+        return view;
+    }
+
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    public ConnectionService connections() {
+        return connections;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public BusClient bus() {
+        return bus;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    /** Whether the catalog has written everything it heard (for tests and health checks). */
+    public boolean catalogUpToDate() {
+        return catalogWriter.idle();
+    }
+
+    /** Waits for the first connection to the broker. */
+    public boolean awaitBus(long seconds) {
+        try {
+            bus.connect().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+        catalogWriter.close();
+        bus.close();
+    }
+}

@@ -106,11 +106,9 @@ public final class Database implements AutoCloseable {
         return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
-    static String rootMessage(Throwable e) {
+    private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        for (; t.getCause() != null && t.getCause() != t; t = t.getCause()) {}
+        return String.valueOf(t.getMessage());
     }
 }

@@ -5,9 +5,12 @@ import static org.roomctl.schema.jooq.Tables.ROOM;
 import static org.roomctl.schema.jooq.Tables.ROOM_STATUS;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -30,21 +33,19 @@ public final class CatalogStore {
      * what an admin set (display name and site, enabled) and gets the new announcement.
      */
     public void saveInfo(RoomInfo info, Instant at) {
+        Map<Field<?>, Object> announced = new LinkedHashMap<>();
+        announced.put(ROOM.NAME, info.name());
+        announced.put(ROOM.SITE, info.site());
+        announced.put(ROOM.CODEC_URI, info.codecUri());
+        announced.put(ROOM.INFO, JSONB.valueOf(Json.string(info)));
+        announced.put(ROOM.INFO_UPDATED_AT, at);
         sql.insertInto(ROOM)
                 .set(ROOM.ID, info.id())
-                .set(ROOM.NAME, info.name())
-                .set(ROOM.SITE, info.site())
-                .set(ROOM.CODEC_URI, info.codecUri())
-                .set(ROOM.INFO, JSONB.valueOf(Json.string(info)))
                 .set(ROOM.FIRST_SEEN_AT, at)
-                .set(ROOM.INFO_UPDATED_AT, at)
+                .set(announced)
                 .onConflict(ROOM.ID)
                 .doUpdate()
-                .set(ROOM.NAME, info.name())
-                .set(ROOM.SITE, info.site())
-                .set(ROOM.CODEC_URI, info.codecUri())
-                .set(ROOM.INFO, JSONB.valueOf(Json.string(info)))
-                .set(ROOM.INFO_UPDATED_AT, at)
+                .set(announced)
                 .execute();
     }
 
@@ -56,36 +57,24 @@ public final class CatalogStore {
                 return false;
             }
             CallState call = s.state() == null ? null : s.call();
-            var insert = t.insertInto(ROOM_STATUS)
+            Map<Field<?>, Object> status = new LinkedHashMap<>();
+            status.put(ROOM_STATUS.AVAILABILITY, s.availability());
+            status.put(ROOM_STATUS.AVAILABILITY_SINCE, s.availabilitySince());
+            status.put(ROOM_STATUS.CALL_STATE, call == null ? null : call.state());
+            status.put(ROOM_STATUS.CALL_PEER, call == null ? null : call.peer());
+            status.put(ROOM_STATUS.CALL_SINCE, call == null ? null : call.since());
+            status.put(ROOM_STATUS.STATE, s.state() == null ? null : JSONB.valueOf(Json.string(s.state())));
+            status.put(
+                    ROOM_STATUS.STATE_SEQ, s.state() == null ? null : s.state().seq());
+            status.put(
+                    ROOM_STATUS.STATE_AT, s.state() == null ? null : s.state().timestamp());
+            status.put(ROOM_STATUS.UPDATED_AT, now);
+            t.insertInto(ROOM_STATUS)
                     .set(ROOM_STATUS.ROOM_ID, s.id())
-                    .set(ROOM_STATUS.AVAILABILITY, s.availability())
-                    .set(ROOM_STATUS.AVAILABILITY_SINCE, s.availabilitySince())
-                    .set(ROOM_STATUS.CALL_STATE, call == null ? null : call.state())
-                    .set(ROOM_STATUS.CALL_PEER, call == null ? null : call.peer())
-                    .set(ROOM_STATUS.CALL_SINCE, call == null ? null : call.since())
-                    .set(ROOM_STATUS.STATE, s.state() == null ? null : JSONB.valueOf(Json.string(s.state())))
-                    .set(
-                            ROOM_STATUS.STATE_SEQ,
-                            s.state() == null ? null : s.state().seq())
-                    .set(
-                            ROOM_STATUS.STATE_AT,
-                            s.state() == null ? null : s.state().timestamp())
-                    .set(ROOM_STATUS.UPDATED_AT, now);
-            insert.onConflict(ROOM_STATUS.ROOM_ID)
+                    .set(status)
+                    .onConflict(ROOM_STATUS.ROOM_ID)
                     .doUpdate()
-                    .set(ROOM_STATUS.AVAILABILITY, s.availability())
-                    .set(ROOM_STATUS.AVAILABILITY_SINCE, s.availabilitySince())
-                    .set(ROOM_STATUS.CALL_STATE, call == null ? null : call.state())
-                    .set(ROOM_STATUS.CALL_PEER, call == null ? null : call.peer())
-                    .set(ROOM_STATUS.CALL_SINCE, call == null ? null : call.since())
-                    .set(ROOM_STATUS.STATE, s.state() == null ? null : JSONB.valueOf(Json.string(s.state())))
-                    .set(
-                            ROOM_STATUS.STATE_SEQ,
-                            s.state() == null ? null : s.state().seq())
-                    .set(
-                            ROOM_STATUS.STATE_AT,
-                            s.state() == null ? null : s.state().timestamp())
-                    .set(ROOM_STATUS.UPDATED_AT, now)
+                    .set(status)
                     // Several instances write the same rooms: an older snapshot never replaces a newer one.
                     .where(ROOM_STATUS
                             .STATE_AT
@@ -95,25 +84,21 @@ public final class CatalogStore {
                     .execute();
             if (s.state() != null) {
                 for (DeviceState d : s.state().devices().values()) {
+                    Map<Field<?>, Object> device = new LinkedHashMap<>();
+                    device.put(DEVICE_STATUS.ROLE, d.role());
+                    device.put(DEVICE_STATUS.TYPE, d.type());
+                    device.put(DEVICE_STATUS.STATUS, d.status().wireName());
+                    device.put(DEVICE_STATUS.REASON, d.reason());
+                    device.put(DEVICE_STATUS.SINCE, d.since() != null ? d.since() : now);
+                    device.put(DEVICE_STATUS.PROPERTIES, JSONB.valueOf(Json.string(d.properties())));
+                    device.put(DEVICE_STATUS.UPDATED_AT, now);
                     t.insertInto(DEVICE_STATUS)
                             .set(DEVICE_STATUS.ROOM_ID, s.id())
                             .set(DEVICE_STATUS.DEVICE_ID, d.id())
-                            .set(DEVICE_STATUS.ROLE, d.role())
-                            .set(DEVICE_STATUS.TYPE, d.type())
-                            .set(DEVICE_STATUS.STATUS, d.status().wireName())
-                            .set(DEVICE_STATUS.REASON, d.reason())
-                            .set(DEVICE_STATUS.SINCE, d.since() != null ? d.since() : now)
-                            .set(DEVICE_STATUS.PROPERTIES, JSONB.valueOf(Json.string(d.properties())))
-                            .set(DEVICE_STATUS.UPDATED_AT, now)
+                            .set(device)
                             .onConflict(DEVICE_STATUS.ROOM_ID, DEVICE_STATUS.DEVICE_ID)
                             .doUpdate()
-                            .set(DEVICE_STATUS.ROLE, d.role())
-                            .set(DEVICE_STATUS.TYPE, d.type())
-                            .set(DEVICE_STATUS.STATUS, d.status().wireName())
-                            .set(DEVICE_STATUS.REASON, d.reason())
-                            .set(DEVICE_STATUS.SINCE, d.since() != null ? d.since() : now)
-                            .set(DEVICE_STATUS.PROPERTIES, JSONB.valueOf(Json.string(d.properties())))
-                            .set(DEVICE_STATUS.UPDATED_AT, now)
+                            .set(device)
                             .execute();
                 }
                 t.deleteFrom(DEVICE_STATUS)

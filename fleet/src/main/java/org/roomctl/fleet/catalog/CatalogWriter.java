@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.roomctl.contract.Errors;
 import org.roomctl.contract.RoomInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ public final class CatalogWriter implements AutoCloseable {
                     writing = false;
                 }
             } catch (RuntimeException e) {
-                String reason = rootMessage(e);
+                String reason = Errors.rootMessage(e);
                 if (!reason.equals(lastFailure)) {
                     log.warn("catalog: cannot write room status, will retry: {}", reason);
                     lastFailure = reason;
@@ -116,14 +117,6 @@ public final class CatalogWriter implements AutoCloseable {
     /** Whether everything heard so far is written (for tests and health). */
     public synchronized boolean idle() {
         return !writing && dirtyInfo.isEmpty() && dirtyStatus.isEmpty();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
     }
 
     @Override

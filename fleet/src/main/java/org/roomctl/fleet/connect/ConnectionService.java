@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.exception.DataAccessException;
 import org.roomctl.contract.ErrorCode;
+import org.roomctl.contract.Errors;
 import org.roomctl.contract.Json;
 import org.roomctl.contract.Reply;
 import org.roomctl.contract.Topics;
@@ -294,7 +295,7 @@ public final class ConnectionService implements AutoCloseable {
 
     private void dialled(Connection c, Reply reply, Throwable e) {
         if (e != null) {
-            fail(c, name(c.caller()) + "'s room agent did not answer the dial request: " + rootMessage(e));
+            fail(c, name(c.caller()) + "'s room agent did not answer the dial request: " + Errors.rootMessage(e));
         } else if (!reply.ok()) {
             fail(
                     c,
@@ -305,7 +306,7 @@ public final class ConnectionService implements AutoCloseable {
 
     private void answered(Connection c, Reply reply, Throwable e) {
         if (e != null) {
-            fail(c, name(c.callee()) + "'s room agent did not answer: " + rootMessage(e));
+            fail(c, name(c.callee()) + "'s room agent did not answer: " + Errors.rootMessage(e));
         } else if (!reply.ok()) {
             fail(
                     c,
@@ -339,7 +340,7 @@ public final class ConnectionService implements AutoCloseable {
                         "connection {}: hang-up in {} not confirmed: {}",
                         c.id(),
                         room,
-                        e != null ? rootMessage(e) : reply.error().message());
+                        e != null ? Errors.rootMessage(e) : reply.error().message());
             }
         });
     }
@@ -361,7 +362,7 @@ public final class ConnectionService implements AutoCloseable {
                 hangUp(f.callee(), f);
             });
         } catch (DataAccessException | DatabaseUnavailableException e) {
-            log.warn("connection {}: could not record the failure ({}); the sweep will", c.id(), rootMessage(e));
+            log.warn("connection {}: could not record the failure ({}); the sweep will", c.id(), Errors.rootMessage(e));
         }
     }
 
@@ -394,7 +395,7 @@ public final class ConnectionService implements AutoCloseable {
                 evaluate(c);
             }
         } catch (DataAccessException | DatabaseUnavailableException e) {
-            log.warn("connections: cannot check {} after its change ({}); the sweep will", room, rootMessage(e));
+            log.warn("connections: cannot check {} after its change ({}); the sweep will", room, Errors.rootMessage(e));
         }
     }
 
@@ -571,7 +572,7 @@ public final class ConnectionService implements AutoCloseable {
                 lastSweepFailure = null;
             }
         } catch (DataAccessException | DatabaseUnavailableException e) {
-            String reason = rootMessage(e);
+            String reason = Errors.rootMessage(e);
             if (!reason.equals(lastSweepFailure)) {
                 log.warn("connections: cannot check open connections: {}", reason);
                 lastSweepFailure = reason;
@@ -619,14 +620,6 @@ public final class ConnectionService implements AutoCloseable {
                 log.error("connection listener failed", e);
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
     }
 
     @Override

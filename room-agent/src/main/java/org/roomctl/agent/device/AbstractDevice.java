@@ -152,7 +152,10 @@ public abstract class AbstractDevice implements Device {
             return;
         }
         checkInFlight = true;
-        Duration limit = min(config.commandTimeout(), config.pollInterval());
+        // A little under one interval, so an unanswered check has ended before the next tick comes
+        // (a check still running at a tick would make that tick skip, and silence take twice as long).
+        Duration limit = min(
+                config.commandTimeout(), config.pollInterval().multipliedBy(4).dividedBy(5));
         CompletableFuture<?> check;
         try {
             check = check();
@@ -191,12 +194,22 @@ public abstract class AbstractDevice implements Device {
         missedChecks++;
         log.debug("{}: status check {} unanswered: {}", config.id(), missedChecks, e.getMessage());
         if (missedChecks >= MISSED_CHECKS_OFFLINE) {
-            stuck = "no answer to " + missedChecks + " status checks in a row";
-            offline(stuck);
-            onLost(DeviceException.offline(config.id() + " is offline: " + stuck));
+            // A reason kept already (a refused password) stays: it is still the true one.
+            String reason = stuck != null ? stuck : "no answer to " + missedChecks + " status checks in a row";
+            stuck = reason;
+            offline(reason);
+            onLost(DeviceException.offline(config.id() + " is offline: " + reason));
             missedChecks = 0;
-            transport.reconnect(stuck);
+            transport.reconnect(reason);
         }
+    }
+
+    /**
+     * The device answered something, though it is not usable yet (it is logging in, or being set
+     * up): it is not silent, so unanswered checks meanwhile do not count against it.
+     */
+    protected final void stillThere() {
+        missedChecks = 0;
     }
 
     /**

@@ -34,6 +34,13 @@ public final class XapiCodec extends AbstractDevice implements Codec {
     /** How long to wait for a login prompt before (and after) waking the terminal. */
     static final Duration PROMPT_WAIT = Duration.ofMillis(300);
 
+    /** Whether echo was switched off on this link: an echo after that means the codec restarted. */
+    private boolean echoSwitchedOff;
+    /** When the set-up steps were last done again because of an echo (null: not on this link). */
+    private java.time.Instant lastResetup;
+    /** The set-up is done again at most this often: firmware that ignores "echo off" echoes always. */
+    static final java.time.Duration RESETUP_AT_MOST_EVERY = java.time.Duration.ofSeconds(30);
+
     private enum Phase {
         /** No link. */
         DOWN,
@@ -170,6 +177,7 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         decoder.reset();
         rejection = null;
         setup = null;
+        lastResetup = null;
         if (ready.isDone()) {
             ready = new CompletableFuture<>();
         }
@@ -263,8 +271,28 @@ public final class XapiCodec extends AbstractDevice implements Codec {
             }
         } else if (r instanceof XapiRecord.Garbage g) {
             log.debug("{}: ignoring unreadable output ({}): {}", config.id(), g.why(), g.line());
+        } else if (r instanceof XapiRecord.Echo && phase == Phase.READY && echoSwitchedOff && resetupDue()) {
+            // We switched echo off on this link and it is back: most likely the codec restarted
+            // without dropping the line, and forgot our feedback registrations. Do the set-up
+            // steps again, staying ready (they are harmless if it did not), at most every so often.
+            log.info(
+                    "{}: the codec echoes again (restarted?); switching echo off and registering feedback again",
+                    config.id());
+            lastResetup = runtime.clock().instant();
+            int s = session;
+            echoOff()
+                    .thenCompose(x -> registerFeedback(0))
+                    .thenCompose(x -> send(XapiCommands.callStatus()))
+                    .whenComplete((b, e) -> {
+                        if (e != null && s == session) {
+                            log.debug(
+                                    "{}: set-up again not finished: {}",
+                                    config.id(),
+                                    DeviceException.unwrap(e).getMessage());
+                        }
+                    });
         }
-        // Echo: our own input coming back while echo is still on; nothing to do.
+        // Other echoes: our own input coming back while echo is on; nothing to do.
     }
 
     private void onBlock(XapiBlock block) {
@@ -284,10 +312,12 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         answered();
     }
 
-    /** Anything valid from a logged-in codec proves it is there. */
+    /** Anything valid from a logged-in codec proves it is there; during set-up, that it is not silent. */
     private void answered() {
         if (phase == Phase.READY) {
             heard();
+        } else if (phase == Phase.SETUP) {
+            stillThere();
         }
     }
 
@@ -364,6 +394,13 @@ public final class XapiCodec extends AbstractDevice implements Codec {
         ready = new CompletableFuture<>();
     }
 
+    private boolean resetupDue() {
+        return lastResetup == null
+                || lastResetup
+                        .plus(RESETUP_AT_MOST_EVERY)
+                        .isBefore(runtime.clock().instant());
+    }
+
     // ---- set-up ----
 
     private CompletableFuture<Void> startSetup() {
@@ -400,11 +437,15 @@ public final class XapiCodec extends AbstractDevice implements Codec {
      * works, echo stays on: echoed lines are recognised and ignored, so set-up goes on.
      */
     private CompletableFuture<Void> echoOff() {
+        echoSwitchedOff = false;
         return tolerated(send(XapiCommands.echoOff()), "echo off")
                 .thenCompose(outcome -> outcome == ErrorCode.DEVICE_ERROR
                         ? tolerated(send(XapiCommands.preferencesEchoOff()), "xPreferences Echo Off")
                         : CompletableFuture.completedFuture(outcome))
-                .thenApply(outcome -> null);
+                .thenApply(outcome -> {
+                    echoSwitchedOff = outcome == null;
+                    return null;
+                });
     }
 
     /** Registers each feedback path in turn; one the codec refuses is skipped (calls are still read at every check). */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * becomes a record ({@link XapiRecord.Garbage} with a precise reason when it cannot be read).
  */
 public final class XapiParser {
-    private static final Pattern RESULT_ID = Pattern.compile("(?i)\\*\\*\\s*resultId:?\\s*\"?([^\"]*)\"?\\s*");
+    private static final Pattern RESULT_ID = Pattern.compile("(?i)\\*\\*\\s*resultId\\s*[:=]?\\s*\"?([^\"]*)\"?\\s*");
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i)(\\S+\\s+)?login:");
     private static final Pattern FIELD = Pattern.compile("([A-Za-z][\\w.-]*):(?:\\s+(.*))?");
     /** The commands this driver types, as the codec echoes them back. */

@@ -8,7 +8,6 @@ import static org.roomctl.agent.simit.Driven.failure;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,11 +119,8 @@ class PjlinkDisplaySimIT {
 
     /**
      * A refused password stays the published reason while the driver reconnects (see the {@code
-     * stuck} reason in AbstractDevice). Measured: every third unanswered check replaces it with "no
-     * answer to 3 status checks in a row", although the display answered (it refused the password).
+     * stuck} reason in AbstractDevice).
      */
-    @Disabled("BUG: AbstractDevice.missedCheck overwrites the 'wrong PJLink password' reason with"
-            + " 'no answer to 3 status checks in a row' before every reconnect")
     @Test
     void aWrongPasswordKeepsItsReasonWhileTheLinkIsReopened() throws Exception {
         Driven<PjlinkDisplay> display = rig.drive(

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,11 +127,8 @@ class WolfVisionDocCamSimIT {
     /**
      * A device is checked every poll interval and is offline after three unanswered checks, so a
      * device falling silent is offline within four intervals (up to one before the first check,
-     * three checks). Measured: about six, because an unanswered check times out just after the
-     * next tick, which is skipped, so a silent device is only checked every other interval.
+     * three checks).
      */
-    @Disabled("BUG: AbstractDevice.supervise skips every other poll tick while a check is unanswered:"
-            + " a silent device is offline after ~6 poll intervals, not 3-4")
     @Test
     void aSilentCameraIsOfflineWithinThreeChecksOfOnePollIntervalEach() {
         Wire wire = Wire.TCP;

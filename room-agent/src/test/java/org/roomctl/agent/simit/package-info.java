@@ -6,7 +6,9 @@
  * org.roomctl.agent.simit.SimRig} starts them on free ports and a temporary serial directory and
  * checks on closing that nothing was left running and nothing logged an ERROR.
  *
- * <p>Tests marked {@code @Disabled("BUG: ...")} pin down a bug found this way; each says in its
- * Javadoc what happens and what should.
+ * <p>Some tests pin down bugs found this way and fixed since: a silent device checked only every
+ * other interval, a refusal's reason overwritten, an xAPI session not set up again after a codec
+ * restart, result ids in a form the driver did not read, and request matching that never got back
+ * in step after a lost answer.
  */
 package org.roomctl.agent.simit;

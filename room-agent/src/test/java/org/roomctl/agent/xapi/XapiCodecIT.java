@@ -163,7 +163,10 @@ class XapiCodecIT {
     @Test
     void firmwareThatPrintsNothingForEchoOffStillComesOnline() {
         peer.quietEchoOff = true;
-        XapiCodec codec = onlineCodec();
+        // The set-up waits one command timeout for an answer that never comes: the checks must
+        // come less often than that, as with the defaults (10 s checks, 5 s timeout).
+        XapiCodec codec = codec(peer.port(), Optional.empty(), Optional.empty(), TIMEOUT.multipliedBy(2));
+        awaitStatus(codec, DeviceStatus.ONLINE);
         assertThat(peer.received()).contains("echo off").doesNotContain("xPreferences Echo Off");
         assertThat(codec.refresh()).succeedsWithin(Duration.ofSeconds(2));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * How the terminal answers one request: the lines of the reply, {@code ** end}, then {@code OK}
  * (or {@code OK} first, as some firmware does). A request tagged {@code | resultId="ID"} gets the
- * first line {@code ** resultId="ID"}. Lines end CRLF.
+ * line {@code ** resultId: "ID"} just before {@code ** end}, as Cisco's API guide shows. Lines end
+ * CRLF.
  *
  * @param resultId the request's tag, or null
  * @param okFirst print {@code OK} before the block
@@ -40,11 +41,12 @@ record XapiReply(String resultId, boolean okFirst) {
     }
 
     private String terminated(List<String> lines) {
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(lines);
         if (resultId != null) {
-            all.add("** resultId=\"" + resultId + "\"");
+            // As Cisco's API guide shows it: the tag just before the block's end.
+            int end = all.lastIndexOf("** end");
+            all.add(end >= 0 ? end : all.size(), "** resultId: \"" + resultId + "\"");
         }
-        all.addAll(lines);
         all.add(okFirst ? 0 : all.size(), "OK");
         return String.join(CRLF, all) + CRLF;
     }

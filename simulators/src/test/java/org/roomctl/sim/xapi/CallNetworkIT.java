@@ -85,7 +85,8 @@ class CallNetworkIT {
     void roomACallsRoomBWhichAcceptsAndEitherSideCanHangUp() throws IOException {
         terminalA.write("xCommand Dial Number: \"" + B + "\" | resultId=\"d1\"\r");
         assertThat(terminalA.readUntil("Status: Connecting", WAIT))
-                .startsWith("** resultId=\"d1\"\r\n*r DialResult (status=OK):\r\n*r DialResult CallId: 1\r\n")
+                .startsWith("*r DialResult (status=OK):\r\n*r DialResult CallId: 1\r\n")
+                .contains("** resultId: \"d1\"\r\n** end\r\n")
                 .contains("*s Call 1 Status: Dialling");
 
         assertThat(terminalB.readUntil("** end", WAIT))

@@ -119,7 +119,7 @@ class XapiCodecTest {
         @Test
         void aResultIdComesBackInTheReply() {
             echoOff();
-            assertThat(send("xStatus Call | resultId=\"42\"\r")).isEqualTo("** resultId=\"42\"\r\n** end\r\nOK\r\n");
+            assertThat(send("xStatus Call | resultId=\"42\"\r")).isEqualTo("** resultId: \"42\"\r\n** end\r\nOK\r\n");
         }
 
         @Test

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusOptions;
+import org.roomctl.fleet.alerts.Alerts;
 import org.roomctl.fleet.audit.AuditLog;
 import org.roomctl.fleet.catalog.CatalogStore;
 import org.roomctl.fleet.catalog.CatalogWriter;
@@ -12,13 +13,14 @@ import org.roomctl.fleet.catalog.RoomView;
 import org.roomctl.fleet.connect.ConnectionService;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.connect.ConnectionStore;
+import org.roomctl.fleet.panels.PanelService;
 import org.roomctl.schema.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One app instance's view of the fleet and its hands on it: the rooms as the bus says they are,
- * the catalog kept in PostgreSQL, connecting rooms, and the audit log. Built and started by each
+ * the catalog kept in PostgreSQL, connecting rooms, touch panels, alerts and the audit log. Built and started by each
  * app; several instances may share one database and one broker.
  */
 public final class Fleet implements AutoCloseable {
@@ -33,6 +35,8 @@ public final class Fleet implements AutoCloseable {
     private final CatalogWriter catalogWriter;
     private final ConnectionService connections;
     private final AuditLog audit;
+    private final PanelService panels;
+    private final Alerts alerts;
 
     private Fleet(
             Database database,
@@ -51,6 +55,8 @@ public final class Fleet implements AutoCloseable {
         this.connections = new ConnectionService(
                 new ConnectionStore(database, instance), catalog, view, bus, topics, clock, settings);
         this.audit = new AuditLog(database, clock);
+        this.panels = new PanelService(database, clock);
+        this.alerts = new Alerts(database, clock);
     }
 
     /**
@@ -103,6 +109,14 @@ public final class Fleet implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public PanelService panels() {
+        return panels;
+    }
+
+    public Alerts alerts() {
+        return alerts;
     }
 
     public BusClient bus() {

@@ -110,6 +110,10 @@ public final class LiveHub<K> implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Ends every stream. Call it before the web server stops: closing streams whose server has
+     * gone makes Javalin's error handling spin on requests Jetty has already recycled.
+     */
     @Override
     public void close() {
         keepAlive.shutdownNow();

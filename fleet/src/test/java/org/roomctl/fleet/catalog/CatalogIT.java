@@ -54,8 +54,8 @@ class CatalogIT {
         assertThat(app.catalog().editDisplay("room-b", "Bondi Beach Room", "Sydney CBD"))
                 .isTrue();
         // The agent restarts and announces itself again.
-        h.agentAB.close();
-        h.agentAB = h.agent("room-a", "room-b");
+        h.rig.agentAB.close();
+        h.rig.agentAB = h.rig.agent("room-a", "room-b");
         h.awaitReady(app, "room-a", "room-b");
         CatalogRoom b = app.catalog().room("room-b").orElseThrow();
         assertThat(b.name()).isEqualTo("Bondi Beach Room");
@@ -68,14 +68,14 @@ class CatalogIT {
 
     @Test
     void aRoomWhoseAgentIsGoneStaysMarkedOffline() throws Exception {
-        h.agentC.close();
-        h.agentC = null;
+        h.rig.stopC();
+
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> "offline"
                     .equals(app.catalog().room("room-c").orElseThrow().availability()));
             assertThat(app.rooms().room("room-c").orElseThrow().online()).isFalse();
         } finally {
-            h.agentC = h.agent("room-c");
+            h.rig.restartC();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> "online"
                 .equals(app.catalog().room("room-c").orElseThrow().availability()));

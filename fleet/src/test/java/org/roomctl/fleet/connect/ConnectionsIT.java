@@ -65,7 +65,7 @@ class ConnectionsIT {
     }
 
     private CodecState codec(String room) {
-        return h.sims.device(room, "codec").state(CodecState.class);
+        return h.rig.sims.device(room, "codec").state(CodecState.class);
     }
 
     @Test
@@ -141,8 +141,8 @@ class ConnectionsIT {
 
     @Test
     void anOfflineRoomIsRefusedAndStaysInTheCatalog() throws Exception {
-        h.agentC.close();
-        h.agentC = null;
+        h.rig.stopC();
+
         try {
             await().until(() -> app.rooms().room("room-c").map(s -> !s.online()).orElse(false));
             assertRefused(
@@ -155,14 +155,14 @@ class ConnectionsIT {
                     .orElse(false));
             assertThat(app.catalog().room("room-c")).isPresent();
         } finally {
-            h.agentC = h.agent("room-c");
+            h.rig.restartC();
             h.awaitReady(app, "room-c");
         }
     }
 
     @Test
     void anOfflineCodecIsRefused() throws Exception {
-        h.sims.device("room-b", "codec").unplug();
+        h.rig.sims.device("room-b", "codec").unplug();
         try {
             await().until(() -> !app.rooms().room("room-b").orElseThrow().codecOnline());
             assertRefused(
@@ -170,7 +170,7 @@ class ConnectionsIT {
                     ConnectionRefusedException.Reason.OFFLINE,
                     "Room B's video codec is offline: connection ");
         } finally {
-            h.sims.device("room-b", "codec").plug();
+            h.rig.sims.device("room-b", "codec").plug();
             h.awaitReady(app, "room-b");
         }
     }
@@ -228,14 +228,14 @@ class ConnectionsIT {
     @Test
     void aDialThatIsNotAnsweredFailsAndIsRolledBack() throws Exception {
         // Room B's codec stops answering its controller: it rings, but nobody takes the call.
-        h.sims.device("room-b", "codec").setFaults(Map.of("silent", true));
+        h.rig.sims.device("room-b", "codec").setFaults(Map.of("silent", true));
         Connection c;
         try {
             c = app.connections().connect("room-a", "room-b", "bob", RequestedVia.PANEL, null);
             Connection failed = awaitStatus(app, c.id(), ConnectionStatus.FAILED);
             assertThat(failed.failureReason()).isNotBlank();
         } finally {
-            h.sims.device("room-b", "codec").setFaults(Map.of("silent", false));
+            h.rig.sims.device("room-b", "codec").setFaults(Map.of("silent", false));
         }
         // Whatever side connected was hung up, and both rooms are free again.
         await().atMost(Duration.ofSeconds(20))
@@ -250,7 +250,7 @@ class ConnectionsIT {
     void aCallHungUpAtTheCodecIsRecorded() throws Exception {
         Connection c = app.connections().connect("room-a", "room-c", "carol", RequestedVia.PANEL, null);
         awaitStatus(app, c.id(), ConnectionStatus.CONNECTED);
-        h.sims.device("room-c", "codec").press("hang-up"); // someone in room C ends the call
+        h.rig.sims.device("room-c", "codec").press("hang-up"); // someone in room C ends the call
         Connection ended = awaitStatus(app, c.id(), ConnectionStatus.ENDED);
         assertThat(ended.endReason()).isEqualTo("hung up in Room C");
         await().until(() -> codec("room-a").calls().isEmpty());
@@ -265,7 +265,7 @@ class ConnectionsIT {
         first.close(); // no instance but app-1 is watching... and app-1 must not be the one to notice
         app.close();
         try {
-            h.sims.device("room-a", "codec").press("hang-up");
+            h.rig.sims.device("room-a", "codec").press("hang-up");
             Thread.sleep(1000);
             Fleet later = h.fleet("app-later");
             Connection ended = awaitStatus(later, c.id(), ConnectionStatus.ENDED);

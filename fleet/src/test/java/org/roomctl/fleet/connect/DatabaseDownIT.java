@@ -34,7 +34,8 @@ class DatabaseDownIT {
                             .isEqualTo(ConnectionRefusedException.Reason.DATABASE_UNAVAILABLE));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
             // Nothing was sent to the rooms.
-            assertThat(h.sims.device("room-a", "codec")
+            assertThat(h.rig.sims
+                            .device("room-a", "codec")
                             .state(org.roomctl.sim.xapi.CodecState.class)
                             .calls())
                     .isEmpty();

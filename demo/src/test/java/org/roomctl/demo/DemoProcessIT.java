@@ -44,7 +44,7 @@ class DemoProcessIT {
 
     private static Path demoJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("roomctl-demo-.*\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("roomctl-demo.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().contains("sources"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no demo jar in target: run the package phase first"));

@@ -158,7 +158,10 @@ public final class BusClient implements AutoCloseable {
         SocketFactory base = options.tls() != null
                 ? options.tls()
                 : options.serverUri().startsWith("ssl://") ? BusTls.systemTrust() : SocketFactory.getDefault();
-        o.setSocketFactory(new NoDelaySocketFactory(base));
+        o.setSocketFactory(
+                base instanceof javax.net.ssl.SSLSocketFactory tls
+                        ? new NoDelaySslSocketFactory(tls)
+                        : new NoDelaySocketFactory(base));
         if (options.will() != null) {
             BusMessage w = options.will();
             MqttMessage will = new MqttMessage(w.payload(), w.qos(), w.retained(), null);

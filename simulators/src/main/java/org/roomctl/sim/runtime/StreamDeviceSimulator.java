@@ -38,6 +38,9 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     private final SerialLine line;
     private final ScheduledExecutorService thread;
     private final PacedOutput transmitter;
+    /** The line's other direction: what the controller sends reaches the device at the line's speed too. */
+    private final PacedOutput receiver;
+
     private final Class<F> faultsType;
 
     // Touched on the device thread only, except link (volatile, replaced whole).
@@ -69,11 +72,13 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
             return t;
         });
         this.transmitter = new PacedOutput(name + "-tx", line, transport::send);
+        this.receiver = new PacedOutput(name + "-rx", line, this::received);
         try {
             core.attach(this::post);
         } catch (RuntimeException e) {
             thread.shutdownNow();
             transmitter.close();
+            receiver.close();
             throw e;
         }
     }
@@ -99,6 +104,11 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
     }
 
     private void fromClient(byte[] data) {
+        receiver.write(data);
+    }
+
+    /** Bytes from the controller, as they come off the line (paced, when the line is). */
+    private void received(byte[] data) {
         post(now -> link.silent() ? StreamDevice.NOTHING : core.receive(data, now));
     }
 
@@ -187,6 +197,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
             link = updated.section(LinkFaults.class);
             noise = LineNoise.of(link);
             transmitter.paceAt(link.pacing() ? line : null);
+            receiver.paceAt(link.pacing() ? line : null);
             core.faults(updated.section(faultsType));
             scheduleWakeUp();
             return updated.asMap();
@@ -278,6 +289,7 @@ public final class StreamDeviceSimulator<F extends Record> implements DeviceSimu
         }
         thread.shutdownNow();
         transmitter.close();
+        receiver.close();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

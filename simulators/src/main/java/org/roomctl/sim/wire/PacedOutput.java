@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A device's transmitter: bytes leave in order, and while pacing is on no faster than the serial
- * line carries them (each byte is handed on when its last bit would have arrived). Runs its own
- * thread so that a device keeps reading while it sends.
+ * One direction of a serial line: bytes go through in order, and while pacing is on no faster
+ * than the line carries them (each byte is handed on when its last bit would have arrived). A
+ * device has one for what it sends and one for what it receives. Runs its own thread so that a
+ * device keeps reading while it sends.
  */
 public final class PacedOutput implements ByteSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PacedOutput.class);

@@ -100,6 +100,24 @@ class CameraSimulatorIT {
     }
 
     @Test
+    void commandsArriveAtTheLineSpeedToo() {
+        try (SerialClient client = SerialClient.open(link, 9600)) {
+            byte[] twenty = new byte[20 * POWER_INQUIRY.length];
+            for (int i = 0; i < 20; i++) {
+                System.arraycopy(POWER_INQUIRY, 0, twenty, i * POWER_INQUIRY.length, POWER_INQUIRY.length);
+            }
+            long start = System.nanoTime();
+            client.write(twenty);
+            client.read(4, WAIT); // the first reply cannot leave before the first inquiry arrived
+            client.read(76, WAIT);
+            long took = System.nanoTime() - start;
+            // The last inquiry arrives after 100 bytes of commands (104 ms); its 4-byte reply
+            // follows (4 ms): a line that only paced replies would take 83 ms.
+            assertThat(Duration.ofNanos(took)).isGreaterThanOrEqualTo(Duration.ofMillis(104));
+        }
+    }
+
+    @Test
     void garblingDamagesRepliesTheSameWayForTheSameSeed() {
         Map<String, Object> noisy = Map.of("garbleProbability", 0.5, "seed", 7);
         try (SerialClient client = SerialClient.open(link, 9600)) {

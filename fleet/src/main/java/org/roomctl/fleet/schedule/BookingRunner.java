@@ -3,6 +3,7 @@ package org.roomctl.fleet.schedule;
 import static org.roomctl.schema.jooq.Tables.BOOKING;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jooq.impl.DSL;
 import org.roomctl.fleet.alerts.Alert;
 import org.roomctl.fleet.alerts.Alerts;
 import org.roomctl.fleet.audit.AuditLog;
@@ -49,6 +51,7 @@ final class BookingRunner {
     private final RoomWords words;
     private final Clock clock;
     private final ScheduleSettings settings;
+    private final ViewSettling settling;
     private final List<Consumer<Booking>> finished = new CopyOnWriteArrayList<>();
 
     BookingRunner(
@@ -57,6 +60,7 @@ final class BookingRunner {
             Alerts alerts,
             AuditLog audit,
             RoomWords words,
+            ViewSettling settling,
             Clock clock,
             ScheduleSettings settings) {
         this.store = store;
@@ -64,6 +68,7 @@ final class BookingRunner {
         this.alerts = alerts;
         this.audit = audit;
         this.words = words;
+        this.settling = settling;
         this.clock = clock;
         this.settings = settings;
     }
@@ -81,7 +86,9 @@ final class BookingRunner {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(settings.claimTimeout());
         for (Booking b : store.dueToStart(now, staleBefore)) {
-            start(b, now);
+            if (!settling.waitFor(List.of(b.caller(), b.callee()), now)) {
+                start(b, now);
+            }
         }
         for (Booking b : store.active(now)) {
             follow(b, now);
@@ -107,7 +114,7 @@ final class BookingRunner {
                     "start attempt " + (due.attempts() + 1) + (lateBy(due, now)),
                     now,
                     u -> u.set(BOOKING.ATTEMPTS, BOOKING.ATTEMPTS.plus(1))
-                            .set(BOOKING.FIRST_ATTEMPT_AT, org.jooq.impl.DSL.coalesce(BOOKING.FIRST_ATTEMPT_AT, now))
+                            .set(BOOKING.FIRST_ATTEMPT_AT, DSL.coalesce(BOOKING.FIRST_ATTEMPT_AT, now))
                             .setNull(BOOKING.NEXT_ATTEMPT_AT));
         } else {
             claimed = store.transition(
@@ -162,9 +169,11 @@ final class BookingRunner {
         audit.record(SYSTEM, "booking.start", "booking:" + b.id(), Schedules.details(active.get()));
     }
 
+    /** Says how late a first attempt is, when it is later than ticking explains (no instance was running). */
     private String lateBy(Booking b, Instant now) {
-        long late = java.time.Duration.between(b.startsAt(), now).toSeconds();
-        return b.attempts() == 0 && late >= 5 ? ", " + late + " s after its start" : "";
+        Duration late = Duration.between(b.startsAt(), now);
+        boolean unexplained = late.compareTo(settings.tick().multipliedBy(2).plusSeconds(1)) > 0;
+        return b.attempts() == 0 && unexplained ? ", " + late.toSeconds() + " s after its start" : "";
     }
 
     /** A start did not connect: try again later if there is time, or give up. */
@@ -304,7 +313,7 @@ final class BookingRunner {
     }
 
     /** A booking was cancelled (by this instance): hang up its connection if it has one open. */
-    void cancelled(Booking b, String by) {
+    void cancelled(Booking b) {
         if (b.connectionId() != null) {
             connections.find(b.connectionId()).filter(c -> c.status().open()).ifPresent(c -> disconnect(c.id(), b));
         }

@@ -120,7 +120,7 @@ public final class Schedules {
             Booking c = cancelled.get();
             log.info("booking {}: {}", id, outcome);
             audit.record(by, "booking.cancel", "booking:" + id, details(c));
-            runner.cancelled(c, by);
+            runner.cancelled(c);
             return c;
         } catch (DataAccessException | DatabaseUnavailableException e) {
             throw databaseDown(e);

@@ -17,6 +17,8 @@ public final class Scheduling {
     private final BookingRunner bookingRunner;
     private final ShutdownRunner shutdownRunner;
     private final Scheduler scheduler;
+    private final ViewSettling settling;
+    private final Clock clock;
 
     /** @param instance names this app instance in what it records (as {@code Fleet}'s instance) */
     public Scheduling(
@@ -33,10 +35,12 @@ public final class Scheduling {
             ScheduleSettings settings,
             String instance) {
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.settling = new ViewSettling(view, settings.claimTimeout());
         RoomWords words = new RoomWords(catalog);
         BookingStore bookings = new BookingStore(database, instance);
         ShutdownStore shutdownStore = new ShutdownStore(database, instance);
-        this.bookingRunner = new BookingRunner(bookings, connections, alerts, audit, words, clock, settings);
+        this.bookingRunner = new BookingRunner(bookings, connections, alerts, audit, words, settling, clock, settings);
         this.shutdownRunner = new ShutdownRunner(
                 shutdownStore,
                 bookings,
@@ -46,6 +50,7 @@ public final class Scheduling {
                 new RoomShutdown(bus, topics, settings.commandTimeout()),
                 audit,
                 words,
+                settling,
                 scheduler,
                 clock,
                 settings);
@@ -56,6 +61,7 @@ public final class Scheduling {
 
     /** Starts looking for due bookings and shutdowns at every tick. */
     public void start() {
+        settling.started(clock.instant());
         bookingRunner.start(scheduler);
         shutdownRunner.start();
     }

@@ -1,5 +1,7 @@
 package org.roomctl.fleet.schedule;
 
+import static org.roomctl.schema.jooq.Tables.SHUTDOWN_RUN;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +53,7 @@ final class ShutdownRunner {
     private final Scheduler scheduler;
     private final Clock clock;
     private final ScheduleSettings settings;
+    private final ViewSettling settling;
 
     ShutdownRunner(
             ShutdownStore store,
@@ -61,6 +64,7 @@ final class ShutdownRunner {
             RoomShutdown rooms,
             AuditLog audit,
             RoomWords words,
+            ViewSettling settling,
             Scheduler scheduler,
             Clock clock,
             ScheduleSettings settings) {
@@ -72,6 +76,7 @@ final class ShutdownRunner {
         this.rooms = rooms;
         this.audit = audit;
         this.words = words;
+        this.settling = settling;
         this.scheduler = scheduler;
         this.clock = clock;
         this.settings = settings;
@@ -99,7 +104,9 @@ final class ShutdownRunner {
                     });
                     continue;
                 }
-                store.claim(s, day, due, now).ifPresent(this::run);
+                if (!settling.waitFor(siteRooms(s.site()), now)) {
+                    store.claim(s, day, due, now).ifPresent(this::run);
+                }
             }
         }
         Instant staleBefore = now.minus(settings.claimTimeout());
@@ -114,10 +121,7 @@ final class ShutdownRunner {
     /** Shuts down every room of the run's site that it has not done yet. */
     private void run(ShutdownRun r) {
         Instant now = clock.instant();
-        List<String> siteRooms = catalog.rooms().stream()
-                .filter(c -> c.site().equals(r.site()))
-                .map(CatalogRoom::id)
-                .toList();
+        List<String> siteRooms = siteRooms(r.site());
         log.info("shutdown of {} ({}): {} rooms", r.site(), r.localDate(), siteRooms.size());
         Set<String> done = store.roomsDone(r.id());
         List<Booking> inBooking = siteRooms.isEmpty() ? List.of() : bookings.inProgress(now, siteRooms);
@@ -153,10 +157,16 @@ final class ShutdownRunner {
                 .whenCompleteAsync((x, e) -> finish(r), scheduler.executor());
     }
 
+    private List<String> siteRooms(String site) {
+        return catalog.rooms().stream()
+                .filter(c -> c.site().equals(site))
+                .map(CatalogRoom::id)
+                .toList();
+    }
+
     private void finish(ShutdownRun r) {
-        List<ShutdownRun.Room> outcomes = store.runs(org.roomctl.schema.jooq.Tables.SHUTDOWN_RUN.ID.eq(r.id()), 1)
-                .get(0)
-                .rooms();
+        List<ShutdownRun.Room> outcomes =
+                store.runs(SHUTDOWN_RUN.ID.eq(r.id()), 1).get(0).rooms();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String o : List.of(ShutdownRun.Room.OK, ShutdownRun.Room.FAILED, ShutdownRun.Room.SKIPPED)) {
             counts.put(o, outcomes.stream().filter(x -> x.outcome().equals(o)).count());

@@ -290,6 +290,9 @@ class BookingsIT {
             assertThat(failed.outcome())
                     .isEqualTo("could not connect the rooms: Room C is offline: its room agent is not connected");
             assertThat(failed.connectionId()).isNull();
+            // The alert follows the booking's failure (the same instance raises it just after).
+            await().atMost(Duration.ofSeconds(5)).until(() -> app.alerts().open().stream()
+                    .anyMatch(a -> a.message().contains("booking " + b.id() + " ")));
             assertThat(app.alerts().open())
                     .filteredOn(a -> a.kind().equals(Alert.CONNECTION_FAILED))
                     .filteredOn(a -> a.message().contains("booking " + b.id() + " 'Auckland call'"))

@@ -95,15 +95,17 @@ class AlertRulesIT {
         Alert resolved = alerts(Alert.DEVICE_OFFLINE, "room-b", "camera").get(0);
         assertThat(resolved.resolvedBy()).isEqualTo("system");
         assertThat(device("room-b", "camera").orElseThrow().status()).isNotEqualTo(DeviceStatus.OFFLINE);
-        assertThat(app.database()
-                        .dsl()
-                        .fetchCount(
-                                AUDIT_LOG,
-                                AUDIT_LOG
-                                        .ACTION
-                                        .eq("alert.resolve")
-                                        .and(AUDIT_LOG.TARGET.eq("alert:" + resolved.id()))))
-                .isEqualTo(1);
+        // Recorded in the audit log, just after the resolution itself.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> app.database()
+                                .dsl()
+                                .fetchCount(
+                                        AUDIT_LOG,
+                                        AUDIT_LOG
+                                                .ACTION
+                                                .eq("alert.resolve")
+                                                .and(AUDIT_LOG.TARGET.eq("alert:" + resolved.id())))
+                        == 1);
     }
 
     @Test

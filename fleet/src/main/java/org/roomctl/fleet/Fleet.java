@@ -6,6 +6,8 @@ import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.fleet.alerts.Alerts;
+import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
+import org.roomctl.fleet.alerts.rules.AlertRules;
 import org.roomctl.fleet.audit.AuditLog;
 import org.roomctl.fleet.catalog.CatalogStore;
 import org.roomctl.fleet.catalog.CatalogWriter;
@@ -14,14 +16,20 @@ import org.roomctl.fleet.connect.ConnectionService;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.connect.ConnectionStore;
 import org.roomctl.fleet.panels.PanelService;
+import org.roomctl.fleet.schedule.ScheduleSettings;
+import org.roomctl.fleet.schedule.Scheduler;
+import org.roomctl.fleet.schedule.Schedules;
+import org.roomctl.fleet.schedule.Scheduling;
+import org.roomctl.fleet.schedule.Shutdowns;
 import org.roomctl.schema.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One app instance's view of the fleet and its hands on it: the rooms as the bus says they are,
- * the catalog kept in PostgreSQL, connecting rooms, touch panels, alerts and the audit log. Built and started by each
- * app; several instances may share one database and one broker.
+ * the catalog kept in PostgreSQL, connecting rooms, touch panels, alerts and the audit log, bookings, site
+ * shutdowns and the alert rules (timed by one scheduler thread). Built and started by each app; several instances
+ * may share one database and one broker.
  */
 public final class Fleet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Fleet.class);
@@ -37,6 +45,9 @@ public final class Fleet implements AutoCloseable {
     private final AuditLog audit;
     private final PanelService panels;
     private final Alerts alerts;
+    private final Scheduler scheduler;
+    private final Scheduling scheduling;
+    private final AlertRules alertRules;
 
     private Fleet(
             Database database,
@@ -44,7 +55,9 @@ public final class Fleet implements AutoCloseable {
             Topics topics,
             String instance,
             Clock clock,
-            ConnectionSettings settings) {
+            ConnectionSettings settings,
+            ScheduleSettings scheduleSettings,
+            AlertRuleSettings alertRuleSettings) {
         this.database = database;
         this.bus = bus;
         this.topics = topics;
@@ -57,10 +70,27 @@ public final class Fleet implements AutoCloseable {
         this.audit = new AuditLog(database, clock);
         this.panels = new PanelService(database, clock);
         this.alerts = new Alerts(database, clock);
+        this.scheduler = new Scheduler();
+        this.scheduling = new Scheduling(
+                database,
+                catalog,
+                view,
+                connections,
+                alerts,
+                audit,
+                bus,
+                topics,
+                scheduler,
+                clock,
+                scheduleSettings,
+                instance);
+        this.alertRules = new AlertRules(
+                view, connections, alerts, audit, database, scheduler, clock, alertRuleSettings, instance);
     }
 
     /**
-     * Starts following the bus and the open connections.
+     * Starts following the bus and the open connections, with the default timings of bookings,
+     * shutdowns and alert rules.
      *
      * @param busOptions where the broker is (the client id is set here, from the instance name)
      * @param instance names this app instance, unique among those sharing the database
@@ -72,6 +102,34 @@ public final class Fleet implements AutoCloseable {
             String instance,
             Clock clock,
             ConnectionSettings settings) {
+        return start(
+                database,
+                busOptions,
+                topics,
+                instance,
+                clock,
+                settings,
+                ScheduleSettings.defaults(),
+                AlertRuleSettings.defaults());
+    }
+
+    /**
+     * Starts following the bus and the open connections, and starts the bookings, shutdowns and
+     * alert rules.
+     *
+     * @param busOptions where the broker is (the client id is set here, from the instance name)
+     * @param instance names this app instance, unique among those sharing the database
+     * @param alertRules when alerts are raised ({@link AlertRuleSettings#fromEnv} reads them)
+     */
+    public static Fleet start(
+            Database database,
+            BusOptions busOptions,
+            Topics topics,
+            String instance,
+            Clock clock,
+            ConnectionSettings settings,
+            ScheduleSettings schedules,
+            AlertRuleSettings alertRules) {
         BusClient bus = new BusClient(
                 new BusOptions(
                         busOptions.serverUri(),
@@ -86,10 +144,12 @@ public final class Fleet implements AutoCloseable {
                         busOptions.keepAlive(),
                         busOptions.responseTopicPrefix()),
                 clock);
-        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings);
+        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings, schedules, alertRules);
         fleet.catalogWriter.start();
         fleet.view.follow(bus);
         fleet.connections.start();
+        fleet.alertRules.start();
+        fleet.scheduling.start();
         bus.connect();
         log.info("fleet {}: following {} on {}", instance, topics.prefix(), busOptions.serverUri());
         return fleet;
@@ -117,6 +177,16 @@ public final class Fleet implements AutoCloseable {
 
     public Alerts alerts() {
         return alerts;
+    }
+
+    /** Bookings: two rooms connected for a time window. */
+    public Schedules schedules() {
+        return scheduling.schedules();
+    }
+
+    /** Sites' end-of-day shutdowns and their runs. */
+    public Shutdowns shutdowns() {
+        return scheduling.shutdowns();
     }
 
     public BusClient bus() {
@@ -152,6 +222,7 @@ public final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
         connections.close();
         catalogWriter.close();
         bus.close();

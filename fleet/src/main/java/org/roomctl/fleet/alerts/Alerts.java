@@ -4,10 +4,12 @@ import static org.roomctl.schema.jooq.Tables.ALERT;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 import org.roomctl.schema.Database;
 import org.roomctl.schema.jooq.tables.records.AlertRecord;
 
@@ -45,6 +47,48 @@ public final class Alerts {
                     .returning()
                     .fetchOne();
             return Optional.of(alert(r));
+        } catch (IntegrityConstraintViolationException e) {
+            if (String.valueOf(e.getMessage()).contains("alert_one_open_per_subject")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Raises an alert about a one-off event (a failed connection) unless one was ever raised for
+     * the same kind and subject, open or resolved: however many instances notice the event, and
+     * however late, it is raised once.
+     *
+     * @return the new alert, or empty if there was one already
+     */
+    public Optional<Alert> raiseOnce(
+            String kind, String room, String device, String subject, String message, String raisedBy) {
+        try {
+            return sql.insertInto(
+                            ALERT,
+                            ALERT.KIND,
+                            ALERT.ROOM_ID,
+                            ALERT.DEVICE_ID,
+                            ALERT.SUBJECT,
+                            ALERT.MESSAGE,
+                            ALERT.RAISED_BY,
+                            ALERT.RAISED_AT)
+                    .select(DSL.select(
+                                    DSL.val(kind),
+                                    DSL.val(room),
+                                    DSL.val(device),
+                                    DSL.val(subject),
+                                    DSL.val(message),
+                                    DSL.val(raisedBy),
+                                    DSL.val(clock.instant()))
+                            .whereNotExists(DSL.selectOne()
+                                    .from(ALERT)
+                                    .where(ALERT.KIND.eq(kind))
+                                    .and(ALERT.SUBJECT.eq(subject))))
+                    .returning()
+                    .fetchOptional()
+                    .map(Alerts::alert);
         } catch (IntegrityConstraintViolationException e) {
             if (String.valueOf(e.getMessage()).contains("alert_one_open_per_subject")) {
                 return Optional.empty();
@@ -100,6 +144,15 @@ public final class Alerts {
         return sql.selectFrom(ALERT)
                 .where(ALERT.RESOLVED_AT.isNull())
                 .orderBy(ALERT.ID.desc())
+                .fetch(Alerts::alert);
+    }
+
+    /** Open alerts of these kinds, oldest first. */
+    public List<Alert> open(Collection<String> kinds) {
+        return sql.selectFrom(ALERT)
+                .where(ALERT.RESOLVED_AT.isNull())
+                .and(ALERT.KIND.in(kinds))
+                .orderBy(ALERT.ID)
                 .fetch(Alerts::alert);
     }
 

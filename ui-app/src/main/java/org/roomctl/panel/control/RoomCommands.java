@@ -70,7 +70,7 @@ public final class RoomCommands {
                     if (reply.ok()) {
                         return Outcome.done(done);
                     }
-                    log.debug("{} in {} refused: {}", action, room, reply.error());
+                    log.info("{} in {} refused: {}", action, room, reply.error());
                     return Outcome.refused(Words.failure(
                             role,
                             reply.error() == null ? null : reply.error().code(),

@@ -10,9 +10,8 @@ import java.time.Instant;
  * @param peer the other room's name (or address, when it is not one of ours); null when idle
  * @param since when the call reached this state (null if the room did not say)
  * @param timer how long since then, for a connected call ("12:34"); null otherwise
- * @param canHangUp whether there is a call to hang up
  */
-public record CallView(String kind, String headline, String peer, Instant since, String timer, boolean canHangUp) {
+public record CallView(String kind, String headline, String peer, Instant since, String timer) {
     /** For the call timer the page keeps ticking. */
     public long sinceMillis() {
         return since == null ? 0 : since.toEpochMilli();

@@ -13,9 +13,4 @@ package org.roomctl.panel.view;
  * @param detail the room's own reason, for the AV team (null when none)
  */
 public record DeviceView(
-        String role, String label, String status, String state, String extra, String problem, String detail) {
-    /** Whether its controls can work now. */
-    public boolean usable() {
-        return !status.equals("offline") && !status.equals("unknown") && !status.equals("missing");
-    }
-}
+        String role, String label, String status, String state, String extra, String problem, String detail) {}

@@ -68,33 +68,32 @@ public final class Views {
     public CallView call(String room, Names names) {
         RoomSnapshot s = fleet.rooms().room(room).orElse(null);
         if (s == null || s.state() == null) {
-            return new CallView("unknown", "Waiting for the room to report its call", null, null, null, false);
+            return new CallView("unknown", "Waiting for the room to report its call", null, null, null);
         }
         if (!s.online()) {
-            return new CallView("unknown", "Call not known: the room's controller is offline", null, null, null, false);
+            return new CallView("unknown", "Call not known: the room's controller is offline", null, null, null);
         }
         if (s.codecUri() == null && s.codec() == null) {
-            return new CallView("idle", "This room has no video system", null, null, null, false);
+            return new CallView("idle", "This room has no video system", null, null, null);
         }
         CallState c = s.call();
         String peer = c.peer() == null ? "the other room" : peerName(c.peer(), names);
         String state = c.state() == null ? CallState.IDLE : c.state().toLowerCase(Locale.ROOT);
         boolean incoming = "incoming".equalsIgnoreCase(c.direction());
         return switch (state) {
-            case CallState.IDLE -> new CallView("idle", "No call", null, c.since(), null, false);
+            case CallState.IDLE -> new CallView("idle", "No call", null, c.since(), null);
             case CallState.CONNECTED -> new CallView(
                     "connected",
                     "In a call with " + peer,
                     peer,
                     c.since(),
-                    c.since() == null ? null : Words.timer(Duration.between(c.since(), clock.instant())),
-                    true);
-            case "disconnecting" -> new CallView("ending", "Hanging up…", peer, c.since(), null, true);
+                    c.since() == null ? null : Words.timer(Duration.between(c.since(), clock.instant())));
+            case "disconnecting" -> new CallView("ending", "Hanging up…", peer, c.since(), null);
             case "onhold", "held" -> new CallView(
-                    "held", "Call with " + peer + " is on hold", peer, c.since(), null, true);
+                    "held", "Call with " + peer + " is on hold", peer, c.since(), null);
             default -> incoming
-                    ? new CallView("incoming", peer + " is calling…", peer, c.since(), null, true)
-                    : new CallView("calling", "Calling " + peer + "…", peer, c.since(), null, true);
+                    ? new CallView("incoming", peer + " is calling…", peer, c.since(), null)
+                    : new CallView("calling", "Calling " + peer + "…", peer, c.since(), null);
         };
     }
 

@@ -58,25 +58,37 @@ public final class Words {
         return "The room did not answer within " + seconds(timeout) + ": it may be busy or offline. Try again.";
     }
 
-    /** A device command the room refused or could not do, from its reply. */
+    /**
+     * A device command the room refused or could not do, from its reply. The room's own message
+     * is read for what it says (warming up, standby) but not shown: it names protocols; it is logged.
+     */
     public static String failure(String role, ErrorCode code, String message) {
         String label = label(role);
         String detail = message == null ? "" : message.toLowerCase(Locale.ROOT);
         return switch (code == null ? ErrorCode.INTERNAL : code) {
             case DEVICE_OFFLINE -> offline(role);
-            case BUSY -> detail.contains("warm")
-                    ? label + " is warming up: try again in a few seconds"
-                    : detail.contains("cool")
-                            ? label + " is cooling down: try again in a few seconds"
-                            : label + " is busy: try again in a moment";
+            case BUSY -> busy(label, detail);
             case TIMEOUT -> label + " did not finish in time: try again";
-            case DEVICE_ERROR -> label + " could not do it" + (message == null ? "" : ": " + message);
+            case DEVICE_ERROR -> label + " could not do it: it reports a fault. Ask for help if it happens again";
             case NO_SUCH_DEVICE -> "This room has no " + label.toLowerCase(Locale.ROOT);
             case EXPIRED -> "The room was too slow to take it: try again";
-            case BAD_REQUEST -> "That is not a valid choice" + (message == null ? "" : ": " + message);
+            case BAD_REQUEST -> "That choice does not work in this room";
             case UNKNOWN_ACTION -> "This room's controller cannot do that yet: it may need an update";
             case INTERNAL -> "The room's controller hit a problem: ask for help if it happens again";
         };
+    }
+
+    private static String busy(String label, String detail) {
+        if (detail.contains("warm")) {
+            return label + " is warming up: try again in a few seconds";
+        }
+        if (detail.contains("cool")) {
+            return label + " is cooling down: try again in a few seconds";
+        }
+        if (detail.contains("standby")) {
+            return label + " is off: turn it on first";
+        }
+        return label + " is busy: try again in a moment";
     }
 
     /** A power state as people say it. */

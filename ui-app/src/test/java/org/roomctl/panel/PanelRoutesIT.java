@@ -196,6 +196,12 @@ class PanelRoutesIT {
             assertThat(r.statusCode()).as(path).isEqualTo(403);
             assertThat(r.body()).as(path).contains("controls its own room only");
         }
+        for (String trick : List.of(
+                "/room/room-a/../room-b/doccam",
+                "/room/room-a/%2e%2e/room-b/doccam",
+                "/room/room-a%2F..%2Froom-b/doccam")) {
+            assertThat(a.htmx(trick, form("on", "on")).statusCode()).as(trick).isIn(400, 403, 404);
+        }
         assertThat(firstEvents(a, "/room/room-b/live/home", 1)).contains("event: reload");
         Thread.sleep(500);
         assertThat(rig.property("room-b", "doccam", "power")).isEqualTo(before);

@@ -38,7 +38,7 @@ public final class PanelAccess {
             if (!stream) {
                 toEnrolment(ctx);
             }
-            return; // a live stream without a panel is told to reload: see PanelRoutes
+            return; // a live stream without a panel is told to reload: see LiveRoutes
         }
         if (path.startsWith("/room/")) {
             String room = segment(path, 2);

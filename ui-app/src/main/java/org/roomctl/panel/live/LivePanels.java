@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.roomctl.contract.Json;
 import org.roomctl.contract.bus.BusClient;
@@ -50,7 +50,7 @@ public final class LivePanels implements AutoCloseable {
     private final Views views;
     private final Fragments fragments;
     private final LiveHub<String> hub;
-    private final ExecutorService worker;
+    private final ScheduledExecutorService worker;
     private final Timer pushTimer;
     private final Map<String, Pending> dirty = new LinkedHashMap<>();
     private volatile boolean closed;
@@ -60,7 +60,7 @@ public final class LivePanels implements AutoCloseable {
         this.views = views;
         this.fragments = fragments;
         this.hub = new LiveHub<>(this::everything);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "panel-live");
             t.setDaemon(true);
             return t;
@@ -167,8 +167,14 @@ public final class LivePanels implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            // The catalog is in the database: while it is down, the screens keep what they have.
-            log.warn("live panels: cannot update the screens now: {}", e.getMessage());
+            // Only before the catalog was ever read (the database down since start): try again soon.
+            log.warn("live panels: cannot update the screens now, will retry: {}", e.getMessage());
+            synchronized (dirty) {
+                rooms.forEach((room, p) -> dirty.merge(room, p, (a, b) -> a.and(b.own(), b.entry())));
+            }
+            if (!closed) {
+                worker.schedule(this::drain, 2, TimeUnit.SECONDS);
+            }
         }
     }
 

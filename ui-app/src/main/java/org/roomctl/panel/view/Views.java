@@ -14,14 +14,19 @@ import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.catalog.CatalogRoom;
 import org.roomctl.fleet.catalog.RoomSnapshot;
 import org.roomctl.fleet.connect.CallAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds what the screens show from what the rooms reported (the fleet's room view) and the
  * catalog's names. Nothing here is assumed from what the panel asked for.
  */
 public final class Views {
+    private static final Logger log = LoggerFactory.getLogger(Views.class);
+
     private final Fleet fleet;
     private final Clock clock;
+    private volatile Names lastNames;
 
     public Views(Fleet fleet, Clock clock) {
         this.fleet = fleet;
@@ -50,12 +55,28 @@ public final class Views {
         }
     }
 
+    /**
+     * The catalog's names now; while the database cannot be read, the last ones read (names and
+     * sites rarely change, and the rooms' state does not come from the database), so the screens
+     * keep following the rooms. Before any was read, the failure is thrown.
+     */
     public Names names() {
-        Map<String, CatalogRoom> byId = new LinkedHashMap<>();
-        for (CatalogRoom r : fleet.catalog().rooms()) {
-            byId.put(r.id(), r);
+        try {
+            Map<String, CatalogRoom> byId = new LinkedHashMap<>();
+            for (CatalogRoom r : fleet.catalog().rooms()) {
+                byId.put(r.id(), r);
+            }
+            Names names = new Names(byId);
+            lastNames = names;
+            return names;
+        } catch (RuntimeException e) {
+            Names last = lastNames;
+            if (last == null) {
+                throw e;
+            }
+            log.debug("catalog not read ({}); using the names read before", e.getMessage());
+            return last;
         }
-        return new Names(byId);
     }
 
     public RoomHeader header(String room, Names names) {
@@ -89,8 +110,7 @@ public final class Views {
                     c.since(),
                     c.since() == null ? null : Words.timer(Duration.between(c.since(), clock.instant())));
             case "disconnecting" -> new CallView("ending", "Hanging up…", peer, c.since(), null);
-            case "onhold", "held" -> new CallView(
-                    "held", "Call with " + peer + " is on hold", peer, c.since(), null);
+            case "onhold", "held" -> new CallView("held", "Call with " + peer + " is on hold", peer, c.since(), null);
             default -> incoming
                     ? new CallView("incoming", peer + " is calling…", peer, c.since(), null)
                     : new CallView("calling", "Calling " + peer + "…", peer, c.since(), null);

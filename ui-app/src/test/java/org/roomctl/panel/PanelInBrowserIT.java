@@ -157,6 +157,16 @@ class PanelInBrowserIT {
         assertThat(a.findElements(By.id("room-room-a"))).isEmpty();
         screenshot(a, "directory-panel", Browsers.PANEL);
         screenshot(a, "directory-phone", Browsers.PHONE);
+        // Filter by site, then search by name: the list follows without a page load.
+        a.findElement(By.xpath("//label[span[text()='Auckland']]")).click();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> a.findElements(By.id("room-room-b")).isEmpty());
+        assertThat(text(a, "#room-room-c")).contains("Room C");
+        a.findElement(By.xpath("//label[span[text()='All sites']]")).click();
+        a.findElement(By.name("q")).sendKeys("b");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> a.findElements(By.id("room-room-c")).isEmpty()
+                        && !a.findElements(By.id("room-room-b")).isEmpty());
 
         a.findElement(By.cssSelector("#room-room-b a")).click();
         await().atMost(Duration.ofSeconds(5)).until(() -> text(a, "h1").contains("Call Room B?"));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.roomctl.contract.Json;
+import org.roomctl.contract.bus.BusMessage;
 import org.roomctl.fleet.alerts.Alert;
 import org.roomctl.fleet.audit.AuditLog;
 import org.roomctl.fleet.connect.Connection;
@@ -312,6 +314,40 @@ class PanelRoutesIT {
                 .contains("id=\"call\"", "id=\"state-camera\"", "id=\"state-doccam\"", "id=\"state-display\"")
                 .contains("hx-swap-oob=\"true\"");
         assertThat(firstEvents(a, "/room/room-a/live/rooms", 1)).contains("id=\"room-room-b\"", "id=\"room-room-c\"");
+    }
+
+    @Test
+    void aCallThatDidNotGoThroughIsToldOnBothHomeScreens() throws Exception {
+        List<String> a = new CopyOnWriteArrayList<>();
+        List<String> b = new CopyOnWriteArrayList<>();
+        InputStream sa = openStream(panelOf("room-a"), "/room/room-a/live/home", a);
+        InputStream sb = openStream(panelOf("room-b"), "/room/room-b/live/home", b);
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> a.contains("event: fragment") && b.contains("event: fragment"));
+            // As any app instance announces a failed connection on the bus.
+            rig.fleet
+                    .bus()
+                    .publish(BusMessage.of(
+                            rig.rooms.topics.connectionEvents(),
+                            Json.bytes(Map.of(
+                                    "id", 99,
+                                    "caller", "room-a",
+                                    "callee", "room-b",
+                                    "status", "failed",
+                                    "reason", "Room B could not answer")),
+                            1,
+                            false))
+                    .get();
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.stream()
+                    .anyMatch(l -> l.contains("id=\"notice\"")
+                            && l.contains("The call to Room B did not go through: Room B could not answer")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.stream()
+                    .anyMatch(l -> l.contains("Room A tried to call, but the call did not go through")));
+        } finally {
+            sa.close();
+            sb.close();
+        }
     }
 
     // ---- the buttons, on real devices ----

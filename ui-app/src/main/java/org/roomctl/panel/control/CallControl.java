@@ -47,6 +47,11 @@ public final class CallControl {
         if (c.status() == ConnectionStatus.FAILED) {
             return CompletableFuture.completedFuture(failed(c));
         }
+        if (c.status() == ConnectionStatus.ENDED) {
+            // The same confirm screen tapped again after its call was over.
+            return CompletableFuture.completedFuture(
+                    Outcome.refused("That call is over: go back and tap the room to call it again"));
+        }
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         CompletableFuture<RoomSnapshot> started =
                 waits.room(caller, s -> s.online() && !s.call().isIdle(), commands.timeout());

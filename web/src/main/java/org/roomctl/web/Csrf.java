@@ -43,10 +43,12 @@ public final class Csrf {
             byte[] b = new byte[24];
             RANDOM.nextBytes(b);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            ctx.header(
-                    "Set-Cookie",
-                    COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
-                            + (ctx.scheme().equals("https") ? "; Secure" : ""));
+            // Added, not set: another cookie (a panel's credential) may go out in the same response.
+            ctx.res()
+                    .addHeader(
+                            "Set-Cookie",
+                            COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                                    + (ctx.scheme().equals("https") ? "; Secure" : ""));
         }
         ctx.attribute(COOKIE, token);
         return token;

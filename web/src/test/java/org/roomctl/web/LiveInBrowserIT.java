@@ -76,7 +76,11 @@ class LiveInBrowserIT {
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        try {
+            return browser.findElement(By.id(id)).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return ""; // swapped between finding and reading it: the wait asks again
+        }
     }
 
     @Test

@@ -3,10 +3,10 @@ package org.roomctl.fleet.connect;
 import java.util.Locale;
 
 /** Call addresses compared as codecs show them: with or without the scheme, in any case. */
-final class CallAddresses {
+public final class CallAddresses {
     private CallAddresses() {}
 
-    static String normal(String uri) {
+    public static String normal(String uri) {
         if (uri == null) {
             return null;
         }
@@ -19,7 +19,7 @@ final class CallAddresses {
         return u;
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return a != null && b != null && normal(a).equals(normal(b));
     }
 }

@@ -31,10 +31,19 @@ public final class Gatekeeper {
         return ctx.path().startsWith("/api/");
     }
 
-    /** The API calls that carry a bearer token: they need no CSRF token, and no cookie counts for them. */
+    /** An API call with a bearer token: no cookie counts for it. */
     public static boolean bearerApiCall(Context ctx) {
         String auth = ctx.header("Authorization");
         return isApi(ctx) && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /**
+     * API calls that need no CSRF token: those with a bearer token (a browser never adds one to a
+     * forged request) and those without the session cookie (nothing ambient to abuse; they are
+     * refused as unauthenticated). An API call with the session cookie needs the token.
+     */
+    public static boolean csrfExempt(Context ctx) {
+        return bearerApiCall(ctx) || isApi(ctx) && ctx.cookie(SESSION_COOKIE) == null;
     }
 
     /** A before-matched handler: authenticates and checks the route's role, or refuses. */

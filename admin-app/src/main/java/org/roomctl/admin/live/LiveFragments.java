@@ -57,11 +57,20 @@ public final class LiveFragments {
     }
 
     public String fleetBody(List<RoomRow> rows, Role role) {
-        return pages.render("fleet/body.jte", page(role), "rows", rows, "oob", true);
+        return template(pages.render("fleet/body.jte", page(role), "rows", rows, "oob", true));
     }
 
     public String fleetRow(RoomRow row, Role role) {
-        return pages.render("fleet/row.jte", page(role), "r", row, "oob", true);
+        return template(pages.render("fleet/row.jte", page(role), "r", row, "oob", true));
+    }
+
+    /**
+     * Table parts travel inside a {@code <template>}: an HTML parser drops a {@code <tr>} or
+     * {@code <tbody>} that follows a {@code <div>} outside a table, and htmx swaps what a
+     * template holds.
+     */
+    private static String template(String tableParts) {
+        return "<template>" + tableParts + "</template>";
     }
 
     /** Everything of a room page that changes: its call, devices, connections, messages. */
@@ -99,8 +108,8 @@ public final class LiveFragments {
 
     /** New bus messages, newest first, added at the top of the tail's table. */
     public String busTail(List<BusRow> rows) {
-        return "<tbody hx-swap-oob=\"afterbegin:#bus-body\">"
-                + pages.render("bus/rows.jte", page(Role.VIEWER), "rows", rows) + "</tbody>";
+        return template("<tbody hx-swap-oob=\"afterbegin:#bus-body\">"
+                + pages.render("bus/rows.jte", page(Role.VIEWER), "rows", rows) + "</tbody>");
     }
 
     /** Changes whenever an alert is raised, acknowledged or resolved. */

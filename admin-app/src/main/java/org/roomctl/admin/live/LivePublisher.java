@@ -144,6 +144,7 @@ public final class LivePublisher implements AutoCloseable {
             }
             return;
         }
+        shown.keySet().retainAll(keys);
         List<RoomRow> allRows = null;
         Map<String, RoomRow> changed = new HashMap<>();
         for (LiveKey k : keys) {

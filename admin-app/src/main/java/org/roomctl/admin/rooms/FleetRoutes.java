@@ -71,7 +71,7 @@ public final class FleetRoutes {
                         "filter",
                         filter,
                         "sites",
-                        console.fleetView().sites(),
+                        FleetView.sites(all),
                         "counts",
                         FleetCounts.of(all, console.fleet().alerts().open().size()),
                         "rows",

@@ -68,8 +68,13 @@ public final class FleetView {
     }
 
     public Set<String> sites() {
+        return sites(rows());
+    }
+
+    /** The sites of some rows, in order. */
+    public static Set<String> sites(List<RoomRow> rows) {
         Set<String> sites = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (RoomRow r : rows()) {
+        for (RoomRow r : rows) {
             sites.add(r.site());
         }
         return sites;

@@ -50,6 +50,9 @@ public final class RoomCommands {
         } catch (BadCommandException e) {
             throw Problem.badRequest(e.getMessage());
         }
+        if (!bus.isConnected()) {
+            throw Problem.unavailable("the console is not connected to the bus now; try again shortly");
+        }
         BusMessage request = BusMessage.of(topics.command(room), Json.bytes(command.toJson()), 1, false)
                 .withExpiry(Math.max(1, timeout.toSeconds()))
                 .withContentType("application/json");

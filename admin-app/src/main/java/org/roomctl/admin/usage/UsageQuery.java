@@ -1,7 +1,6 @@
 package org.roomctl.admin.usage;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ public final class UsageQuery {
     public Usage lastWeeks(int weeks, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = today.minusDays(7L * weeks - 1);
-        Instant since = first.atStartOfDay(zone).toInstant();
-        Instant now = clock.instant();
+        // Times go to plain SQL as ISO text, cast there: no guessing of bind types.
+        String since = first.atStartOfDay(zone).toInstant().toString();
+        String now = clock.instant().toString();
 
         Map<LocalDate, int[]> perDay = new HashMap<>();
         for (Record r : sql.resultQuery(
@@ -36,7 +36,7 @@ public final class UsageQuery {
                        count(*) FILTER (WHERE connected_at IS NOT NULL) AS connected,
                        count(*) FILTER (WHERE status = 'failed') AS failed
                 FROM connection
-                WHERE requested_at >= ?
+                WHERE requested_at >= CAST(? AS timestamptz)
                 GROUP BY 1
                 """,
                 zone.getId(),
@@ -54,12 +54,12 @@ public final class UsageQuery {
         List<Usage.RoomCalls> rooms = sql.resultQuery(
                         """
                 SELECT m.room, coalesce(r.display_name, r.name) AS name, count(*) AS calls,
-                       coalesce(sum(extract(epoch FROM (coalesce(m.ended_at, ?) - m.connected_at))), 0) / 60 AS minutes
+                       coalesce(sum(extract(epoch FROM (coalesce(m.ended_at, CAST(? AS timestamptz)) - m.connected_at))), 0) / 60 AS minutes
                 FROM (SELECT caller_room AS room, connected_at, ended_at FROM connection
-                        WHERE connected_at IS NOT NULL AND requested_at >= ?
+                        WHERE connected_at IS NOT NULL AND requested_at >= CAST(? AS timestamptz)
                       UNION ALL
                       SELECT callee_room AS room, connected_at, ended_at FROM connection
-                        WHERE connected_at IS NOT NULL AND requested_at >= ?) m
+                        WHERE connected_at IS NOT NULL AND requested_at >= CAST(? AS timestamptz)) m
                 JOIN room r ON r.id = m.room
                 GROUP BY m.room, r.display_name, r.name
                 ORDER BY calls DESC, name

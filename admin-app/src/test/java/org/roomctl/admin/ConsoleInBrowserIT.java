@@ -73,6 +73,16 @@ class ConsoleInBrowserIT {
         }
     }
 
+    /** Clicks an element that a live update may be replacing right now. */
+    private void click(By what) {
+        await().atMost(Duration.ofSeconds(5))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> {
+                    browser.findElement(what).click();
+                    return true;
+                });
+    }
+
     private void screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
@@ -126,7 +136,7 @@ class ConsoleInBrowserIT {
         assertThat(browser.executeScript("return window.marker;")).isEqualTo(marker); // never reloaded
         screenshot("fleet");
 
-        browser.findElement(By.linkText("Room A")).click();
+        click(By.linkText("Room A"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> browser.getCurrentUrl().endsWith("/rooms/room-a"));
         assertThat(text("room-call")).contains("connected", "Room B", "panel:room-a#1");
@@ -135,7 +145,7 @@ class ConsoleInBrowserIT {
         screenshot("room");
 
         browser.get(rig.base + "/connections");
-        browser.findElement(By.id("disconnect-" + call.id())).click();
+        click(By.id("disconnect-" + call.id()));
         browser.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !browser.findElements(By.id("no-active")).isEmpty());

@@ -58,11 +58,9 @@ public final class AdminApp implements AutoCloseable {
 
     private final Console console;
     private final Javalin javalin;
-    private final Ops ops;
 
-    private AdminApp(Console console, Ops ops, Javalin javalin) {
+    private AdminApp(Console console, Javalin javalin) {
         this.console = console;
-        this.ops = ops;
         this.javalin = javalin;
     }
 
@@ -161,7 +159,7 @@ public final class AdminApp implements AutoCloseable {
             new ApiRoutes(console).install(config.routes);
         });
         live.start();
-        return new AdminApp(console, ops, javalin);
+        return new AdminApp(console, javalin);
     }
 
     private static String databaseProblem(Fleet fleet) {
@@ -201,10 +199,6 @@ public final class AdminApp implements AutoCloseable {
 
     Console console() {
         return console;
-    }
-
-    public Ops ops() {
-        return ops;
     }
 
     /** Ends the live streams, then stops the server. */

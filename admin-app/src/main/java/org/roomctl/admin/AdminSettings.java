@@ -58,10 +58,6 @@ public record AdminSettings(
         return new AdminSettings(host, port, user, password, sessionIdle, sessionMax, zone);
     }
 
-    public AdminSettings withSessions(Duration idle, Duration max) {
-        return new AdminSettings(host, port, bootstrapUser, bootstrapPassword, idle, max, zone);
-    }
-
     /**
      * Reads the settings.
      *

@@ -304,6 +304,16 @@ class AuthorisationIT {
             HttpResponse<String> blocked = c.submit("/login", Map.of("name", "vera", "password", AdminRig.PASSWORD));
             assertThat(blocked.statusCode()).isEqualTo(429);
             assertThat(blocked.body()).contains("too many failed sign-ins from this address");
+            // Behind a proxy, the address the proxy saw counts: other people are not blocked.
+            HttpResponse<String> elsewhere = c.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Forwarded-For", "203.0.113.9")
+                            .header(Csrf.HEADER, c.csrf())
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "name=vera&password=" + Client.enc(AdminRig.PASSWORD))),
+                    true);
+            assertThat(elsewhere.statusCode()).isEqualTo(303);
             assertThat(rig.fleet.audit().latest(30))
                     .anyMatch(e -> e.action().equals("user.login.failed") && "gus".equals(e.target()));
         }

@@ -56,7 +56,7 @@ public final class LoginRoutes {
         String password = ctx.formParam("password");
         String next = safeNext(ctx.formParam("next"));
         ErrorResponses.showErrorsIn(ctx, message -> render(ctx, message, name, next));
-        String address = ctx.ip();
+        String address = clientAddress(ctx);
         Instant blocked = throttle.blockedUntil(address);
         if (blocked != null) {
             throw Problem.tooManyRequests(
@@ -102,6 +102,22 @@ public final class LoginRoutes {
         } else {
             ctx.redirect("/login", HttpStatus.SEE_OTHER);
         }
+    }
+
+    /**
+     * Where a sign-in comes from, for the per-address throttle. Behind a reverse proxy or load
+     * balancer every request comes from the proxy; the proxy appends the client's address to
+     * {@code X-Forwarded-For}, and its last entry is the one the nearest proxy saw. (Without a
+     * proxy a client could send the header to change its apparent address; the per-user lock
+     * still holds then.)
+     */
+    static String clientAddress(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].trim();
+        }
+        return ctx.ip();
     }
 
     /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure over https. */

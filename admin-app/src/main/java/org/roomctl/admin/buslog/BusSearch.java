@@ -32,12 +32,6 @@ public record BusSearch(String topic, String room, Instant from, Instant to, Str
         }
     }
 
-    public static final BusSearch EVERYTHING = new BusSearch(null, null, null, null, null, null);
-
-    public BusSearch withBefore(long id) {
-        return new BusSearch(topic, room, from, to, text, id);
-    }
-
     /**
      * @throws Problem saying what is wrong with the filter
      */

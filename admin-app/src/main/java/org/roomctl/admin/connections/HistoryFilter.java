@@ -35,14 +35,6 @@ public record HistoryFilter(
         }
     }
 
-    public HistoryFilter withBefore(long id) {
-        return new HistoryFilter(room, site, from, to, outcome, id, limit);
-    }
-
-    public HistoryFilter withLimit(int n) {
-        return new HistoryFilter(room, site, from, to, outcome, before, n);
-    }
-
     /** As query parameters, for the next page's link and the CSV export. */
     public String query(ZoneId zone) {
         StringBuilder q = new StringBuilder("outcome=" + outcome);

@@ -121,9 +121,4 @@ public final class LiveFragments {
         openAlerts = database.dsl().fetchCount(ALERT, ALERT.RESOLVED_AT.isNull());
         return r.value1() + "/" + r.value2() + "/" + r.value3() + "/" + r.value4();
     }
-
-    /** Open alerts, as last counted. */
-    public int openAlerts() {
-        return openAlerts;
-    }
 }

@@ -58,15 +58,6 @@ public final class FleetView {
         return Optional.of(row(id, peerNames()));
     }
 
-    /** Rows of some rooms, with a peer-name index built once for all of them. */
-    public List<RoomRow> rows(Set<String> ids) {
-        Map<String, String> names = peerNames();
-        return ids.stream()
-                .filter(id -> catalog.get(id) != null || view.room(id).isPresent())
-                .map(id -> row(id, names))
-                .toList();
-    }
-
     public Set<String> sites() {
         return sites(rows());
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Installs what every roomctl web app has: security headers, CSRF checks on state-changing
@@ -25,7 +26,20 @@ public final class Web {
     private Web() {}
 
     public static void install(JavalinConfig config) {
-        config.routes.before(Csrf::check);
+        install(config, ctx -> false);
+    }
+
+    /**
+     * As {@link #install(JavalinConfig)}, with requests that need no CSRF token: those that carry
+     * no ambient credential (an API call authenticated by its {@code Authorization} header, which
+     * a browser never adds to a forged request), and which the app authenticates by that alone.
+     */
+    public static void install(JavalinConfig config, Predicate<Context> csrfExempt) {
+        config.routes.before(ctx -> {
+            if (!csrfExempt.test(ctx)) {
+                Csrf.check(ctx);
+            }
+        });
         config.routes.after(SecurityHeaders::apply);
         config.routes.get("/assets/{name}", Web::asset);
     }

@@ -1,27 +1,46 @@
 package org.roomctl.demo;
 
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.roomctl.admin.AdminApp;
+import org.roomctl.admin.AdminSettings;
 import org.roomctl.agent.AgentSettings;
 import org.roomctl.agent.RoomAgent;
 import org.roomctl.agent.device.DeviceDrivers;
 import org.roomctl.agent.room.Room;
 import org.roomctl.contract.Topics;
+import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.contract.config.ConfigException;
 import org.roomctl.contract.config.RoomConfig;
 import org.roomctl.contract.config.RoomConfigLoader;
 import org.roomctl.contract.config.Variables;
 import org.roomctl.contract.state.DeviceStatus;
 import org.roomctl.embedded.EmbeddedBroker;
+import org.roomctl.embedded.EmbeddedDatabase;
+import org.roomctl.fleet.Fleet;
+import org.roomctl.fleet.FleetSettings;
+import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
+import org.roomctl.fleet.catalog.CatalogRoom;
+import org.roomctl.fleet.connect.ConnectionSettings;
+import org.roomctl.fleet.schedule.ScheduleSettings;
+import org.roomctl.panel.PanelApp;
+import org.roomctl.panel.PanelSettings;
+import org.roomctl.schema.Database;
 import org.roomctl.sim.DemoSecrets;
 import org.roomctl.sim.EndpointTable;
 import org.roomctl.sim.SimulatorOptions;
@@ -30,14 +49,21 @@ import org.roomctl.sim.http.StateServer;
 
 /**
  * {@code roomctl demo}: the whole system in one process on embedded defaults, so that a machine
- * with only a JDK runs it: an MQTT 5 broker, the simulated devices of every room, and the room
- * agent serving them. Ctrl-C stops it all.
+ * with only a JDK runs it: an MQTT 5 broker, PostgreSQL, the simulated devices of every room, the
+ * room agent serving them, the admin console and the touch panel (each app with its own bus
+ * connection, as separate instances would have). Ctrl-C stops it all.
  */
 public final class DemoMain {
     private final DemoOptions options;
     private final PrintStream out;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private static final String ADMIN_USER = "admin";
+    private static final Duration PAIRING_LIFETIME = Duration.ofHours(24);
     private String brokerUri;
+    private String databaseUrl;
+    private Database database;
+    private String adminPassword;
+    private final Map<String, String> pairingCodes = new LinkedHashMap<>();
     private RoomAgent agent;
     private Simulators simulators;
     private StateServer simulatorApi;
@@ -94,15 +120,30 @@ public final class DemoMain {
     /** Starts every part in order, saying what it does; on failure, says what failed. */
     void start() throws StartException {
         out.println("roomctl demo " + RoomAgent.version() + ": starting");
-        List<RoomConfig> rooms = step("1/4", "reading room configs from " + options.configs(), this::loadRooms);
+        List<RoomConfig> rooms = step("1/7", "reading room configs from " + options.configs(), this::loadRooms);
         step(
-                "2/4",
+                "2/7",
                 options.mqttUri() == null
                         ? "MQTT 5 broker (embedded HiveMQ CE) on " + options.mqttHost() + ":" + options.mqttPort()
                         : "MQTT broker " + options.mqttUri(),
                 this::startBroker);
-        step("3/4", "simulated devices for " + rooms.size() + " rooms", () -> startSimulators(rooms));
-        step("4/4", "room agent for " + rooms.size() + " rooms", () -> startAgent(rooms));
+        step(
+                "3/7",
+                options.databaseUrl() == null
+                        ? "PostgreSQL (embedded) on 127.0.0.1:" + options.databasePort() + ", data in "
+                                + options.runDir().resolve("postgres")
+                        : "PostgreSQL " + redact(options.databaseUrl()),
+                this::startDatabase);
+        step("4/7", "simulated devices for " + rooms.size() + " rooms", () -> startSimulators(rooms));
+        step("5/7", "room agent for " + rooms.size() + " rooms", () -> startAgent(rooms));
+        step(
+                "6/7",
+                "admin console on http://" + options.webHost() + ":" + options.adminPort(),
+                this::startAdminConsole);
+        step(
+                "7/7",
+                "touch panel on http://" + options.webHost() + ":" + options.panelPort(),
+                () -> startTouchPanel(rooms));
         out.println();
         printWhatToDo(rooms);
     }
@@ -217,6 +258,115 @@ public final class DemoMain {
                         && r.devices().all().stream().allMatch(d -> d.state().status() == DeviceStatus.ONLINE));
     }
 
+    private Void startDatabase() throws StartException {
+        if (options.databaseUrl() != null) {
+            databaseUrl = options.databaseUrl();
+        } else {
+            requireFree(
+                    "127.0.0.1",
+                    options.databasePort(),
+                    "the embedded PostgreSQL",
+                    "--db-port N for another port, or --database jdbc:postgresql://host:port/db to use that database");
+            EmbeddedDatabase pg = EmbeddedDatabase.start(options.runDir().resolve("postgres"), options.databasePort());
+            running.add(pg);
+            databaseUrl = pg.createDatabase("roomctl");
+        }
+        database = Database.open(databaseUrl, null, null, "demo", 12);
+        running.add(database);
+        return null;
+    }
+
+    /** One app instance's fleet: its own bus connection, the demo's database. */
+    private Fleet fleet(String instance) {
+        Fleet fleet = Fleet.start(
+                database,
+                BusOptions.to(brokerUri, instance),
+                new Topics(Topics.DEFAULT_PREFIX),
+                instance,
+                Clock.systemUTC(),
+                ConnectionSettings.defaults(),
+                ScheduleSettings.defaults(),
+                AlertRuleSettings.defaults());
+        running.add(fleet);
+        return fleet;
+    }
+
+    private Void startAdminConsole() throws Exception {
+        requireFree(options.webHost(), options.adminPort(), "the admin console", "--admin-port N");
+        adminPassword = adminPassword();
+        AdminSettings settings = AdminSettings.defaults().withBootstrap(ADMIN_USER, adminPassword);
+        AdminApp admin = AdminApp.create(fleet("demo-admin"), settings, Clock.systemUTC());
+        running.add(admin);
+        admin.start(options.webHost(), options.adminPort());
+        return null;
+    }
+
+    private Void startTouchPanel(List<RoomConfig> rooms) throws Exception {
+        requireFree(options.webHost(), options.panelPort(), "the touch panel", "--panel-port N");
+        Fleet fleet = fleet("demo-panel");
+        FleetSettings where = new FleetSettings(
+                databaseUrl, null, null, brokerUri, null, null, null, Topics.DEFAULT_PREFIX, "demo-panel");
+        PanelSettings settings = new PanelSettings(
+                where, options.webHost(), options.panelPort(), Duration.ofSeconds(10), Duration.ofSeconds(15));
+        Javalin panel = PanelApp.create(fleet, settings, Clock.systemUTC());
+        running.add(panel::stop);
+        panel.start(options.webHost(), options.panelPort());
+        // Pairing codes are for rooms in the catalog, which fills from the agents' announcements.
+        List<String> ids = rooms.stream().map(RoomConfig::id).toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline
+                && !fleet.catalog().rooms().stream()
+                        .map(CatalogRoom::id)
+                        .toList()
+                        .containsAll(ids)) {
+            Thread.sleep(100);
+        }
+        for (String room : ids) {
+            pairingCodes.put(
+                    room,
+                    fleet.panels().issueCode(room, "demo", PAIRING_LIFETIME).code());
+        }
+        return null;
+    }
+
+    /**
+     * The demo admin's password: made once and kept beside the demo's database (which keeps the
+     * user), so every run prints the one that works.
+     */
+    private String adminPassword() throws IOException {
+        Path file = options.runDir().resolve("admin-password");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String alphabet = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder pw = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            pw.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, pw + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the file keeps the directory's permissions
+        }
+        return pw.toString();
+    }
+
+    /** How a browser on this machine reaches the web apps. */
+    private String webUrl(int port) {
+        String host = options.webHost();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
     private static void requireFree(String host, int port, String what, String hint) throws StartException {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(host))) {
             s.setReuseAddress(true);
@@ -234,8 +384,21 @@ public final class DemoMain {
         String p = host.substring(host.lastIndexOf(':') + 1);
         String room = rooms.get(0).id();
         out.println("roomctl is running: " + rooms.size() + " rooms, MQTT broker " + brokerUri);
+        out.println("Database: " + redact(databaseUrl));
         out.println();
         out.print(EndpointTable.format(simulators));
+        out.println();
+        out.println("Admin console: " + webUrl(options.adminPort()) + "/");
+        out.println("  sign in as '" + ADMIN_USER + "' with password " + adminPassword + "  (kept in "
+                + options.runDir().resolve("admin-password") + ")");
+        out.println("Touch panels: open a room's link to make that browser the room's panel (each link enrols one");
+        out.println("browser, within " + PAIRING_LIFETIME.toHours()
+                + " hours; the code after '#' never reaches a server log):");
+        int width = rooms.stream().mapToInt(r -> r.id().length()).max().orElse(10);
+        for (RoomConfig r : rooms) {
+            out.printf(
+                    "  %-" + width + "s  %s/enrol#%s%n", r.id(), webUrl(options.panelPort()), pairingCodes.get(r.id()));
+        }
         out.println();
         out.println("Watch the bus:");
         out.printf("  mosquitto_sub -h %s -p %s -v -t 'roomctl/#'%n", h, p);

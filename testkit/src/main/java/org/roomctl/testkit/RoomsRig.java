@@ -48,9 +48,19 @@ public final class RoomsRig implements AutoCloseable {
         configs = extractConfigs();
         broker = EmbeddedBroker.onFreePort().start();
         databaseUrl = TestDatabases.fresh();
-        for (String r : List.of("A", "B", "C")) {
-            for (String d : List.of("CODEC", "CAMERA", "DOCCAM", "DISPLAY")) {
-                variables.put("ROOM_" + r + "_" + d + "_PORT", Integer.toString(freePort()));
+        // Hold every port open until all are chosen, so the system cannot hand out one twice.
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String r : List.of("A", "B", "C")) {
+                for (String d : List.of("CODEC", "CAMERA", "DOCCAM", "DISPLAY")) {
+                    ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    held.add(s);
+                    variables.put("ROOM_" + r + "_" + d + "_PORT", Integer.toString(s.getLocalPort()));
+                }
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
             }
         }
         rooms = new RoomConfigLoader(variables::get).loadAll(configs);
@@ -74,12 +84,6 @@ public final class RoomsRig implements AutoCloseable {
             }
         }
         return dir;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Starts a room agent (in this JVM) for some of the rooms. */

@@ -34,12 +34,13 @@ public final class Ops {
     public Ops(String app, String version) {
         this.app = app;
         this.version = version;
+        // Tags before meters: a filter added after the first meter would not apply to it.
+        registry.config().commonTags("app", app);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        registry.config().commonTags("app", app);
     }
 
     /** Where the app registers its own meters (live streams, connections, recorder counts...). */

@@ -301,7 +301,7 @@ class ConsoleInBrowserIT {
         assertThat(booked.endsAt()).isEqualTo(end);
         assertThat(booked.bookedBy()).isEqualTo("user:olive");
         String row = "booking-" + id;
-        assertThat(attribute(row, "data-state")).isEqualTo("booked");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "booked".equals(attribute(row, "data-state")));
         screenshot(browser, "schedules-booked");
 
         // At its start the engine connects the rooms; the page shows it, live.

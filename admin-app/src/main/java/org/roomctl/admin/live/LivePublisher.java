@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Alerts (raised by rules and panels on any instance), bookings (moved by whichever instance's
  * scheduler claims them) and the bus record (written by the recorder) have no change events: they
  * are polled, cheaply and only while someone watches. A booking's connection changing (dialling,
- * connected, ended) arrives as a connection change. The
- * bus tail polls new rows by id rather than subscribing to the whole bus, so it shows exactly
- * what was recorded (what a search finds later), costs nothing while nobody watches, and does
- * not make every console instance receive every message on the bus.
+ * connected, ended) arrives as a connection change. The bus tail polls new rows by id rather than
+ * subscribing to the whole bus, so it shows exactly what was recorded (what a search finds later),
+ * costs nothing while nobody watches, and does not make every console instance receive every
+ * message on the bus.
  */
 public final class LivePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LivePublisher.class);

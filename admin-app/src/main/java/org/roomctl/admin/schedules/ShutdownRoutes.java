@@ -25,9 +25,10 @@ import org.roomctl.fleet.schedule.SiteShutdown;
  * audit log under the user's name.
  */
 public final class ShutdownRoutes {
-    /** Runs listed per site, and in all. */
+    /** Runs listed in a shutdown's row. */
     static final int RUNS_PER_SITE = 5;
 
+    /** Runs listed under the shutdowns, of every site. */
     static final int RECENT_RUNS = 30;
 
     /** Time zone names to choose from (regions and cities, as people know them). */
@@ -97,6 +98,10 @@ public final class ShutdownRoutes {
         }
     }
 
+    private static String zone(Context ctx) {
+        return Params.required(ctx, "zone", "the time zone (for example Australia/Sydney)");
+    }
+
     private ShutdownForm typed(Context ctx) {
         return new ShutdownForm(
                 orEmpty(Params.optional(ctx, "site")),
@@ -115,7 +120,7 @@ public final class ShutdownRoutes {
         ShutdownForm form = typed(ctx);
         ErrorResponses.showErrorsIn(ctx, message -> body(ctx, form.say(null, message, false)));
         SiteShutdown s =
-                shutdowns().create(form.site(), time(Params.optional(ctx, "time")), form.zone(), Console.actor(ctx));
+                shutdowns().create(form.site(), time(Params.optional(ctx, "time")), zone(ctx), Console.actor(ctx));
         ctx.html(body(
                 ctx,
                 ShutdownForm.blank(console.settings().zone().getId())
@@ -131,8 +136,8 @@ public final class ShutdownRoutes {
         SiteShutdown s = existing(ctx);
         ShutdownForm blank = ShutdownForm.blank(console.settings().zone().getId());
         ErrorResponses.showErrorsIn(ctx, message -> body(ctx, blank.say(s.id(), message, false)));
-        SiteShutdown changed = shutdowns()
-                .edit(s.id(), time(Params.optional(ctx, "time")), Params.optional(ctx, "zone"), Console.actor(ctx));
+        SiteShutdown changed =
+                shutdowns().edit(s.id(), time(Params.optional(ctx, "time")), zone(ctx), Console.actor(ctx));
         ctx.html(body(ctx, blank.say(s.id(), "saved: " + changed.localTime() + " " + changed.zone(), true)));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.roomctl.admin.alerts.AlertRoutes;
 import org.roomctl.admin.alerts.AlertViews;
 import org.roomctl.admin.api.ApiRoutes;
+import org.roomctl.admin.api.BookingApi;
 import org.roomctl.admin.audit.AuditRoutes;
 import org.roomctl.admin.auth.Access;
 import org.roomctl.admin.auth.ApiTokens;
@@ -33,6 +34,9 @@ import org.roomctl.admin.rooms.CatalogCache;
 import org.roomctl.admin.rooms.FleetRoutes;
 import org.roomctl.admin.rooms.FleetView;
 import org.roomctl.admin.rooms.RoomCommands;
+import org.roomctl.admin.schedules.BookingRoutes;
+import org.roomctl.admin.schedules.BookingViews;
+import org.roomctl.admin.schedules.ShutdownRoutes;
 import org.roomctl.admin.usage.UsageQuery;
 import org.roomctl.admin.usage.UsageRoutes;
 import org.roomctl.admin.users.UserRoutes;
@@ -89,7 +93,9 @@ public final class AdminApp implements AutoCloseable {
         ConnectionQueries connections = new ConnectionQueries(fleet.database());
         BusLog busLog = new BusLog(fleet.database());
         AlertViews alerts = new AlertViews(fleet.alerts());
-        LiveFragments fragments = new LiveFragments(pages, fleetView, connections, alerts, busLog, fleet.database());
+        BookingViews bookings = new BookingViews(fleet.schedules(), catalogCache, connections, fleet.database());
+        LiveFragments fragments = new LiveFragments(
+                pages, fleetView, connections, alerts, busLog, fleet.database(), bookings, fleet.schedules());
         LivePublisher live = new LivePublisher(fleet, fleetView, catalogCache, busLog, fragments);
         Console console = new Console(
                 fleet,
@@ -107,6 +113,7 @@ public final class AdminApp implements AutoCloseable {
                 alerts,
                 new PendingCodes(fleet.database(), clock),
                 new UsageQuery(fleet.database(), clock),
+                bookings,
                 live);
 
         Ops ops = new Ops(
@@ -156,7 +163,10 @@ public final class AdminApp implements AutoCloseable {
             new UsageRoutes(console).install(config.routes);
             new UserRoutes(console).install(config.routes);
             new AuditRoutes(console).install(config.routes);
+            new BookingRoutes(console).install(config.routes);
+            new ShutdownRoutes(console).install(config.routes);
             new ApiRoutes(console).install(config.routes);
+            new BookingApi(console).install(config.routes);
         });
         live.start();
         return new AdminApp(console, javalin);

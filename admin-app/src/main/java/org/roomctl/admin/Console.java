@@ -16,6 +16,7 @@ import org.roomctl.admin.live.LivePublisher;
 import org.roomctl.admin.rooms.CatalogCache;
 import org.roomctl.admin.rooms.FleetView;
 import org.roomctl.admin.rooms.RoomCommands;
+import org.roomctl.admin.schedules.BookingViews;
 import org.roomctl.admin.usage.UsageQuery;
 import org.roomctl.fleet.Fleet;
 
@@ -38,6 +39,7 @@ import org.roomctl.fleet.Fleet;
  * @param alerts alert lists
  * @param pendingCodes pending pairing codes
  * @param usage usage counts
+ * @param bookings bookings as the console lists them
  * @param live live page updates
  */
 public record Console(
@@ -56,6 +58,7 @@ public record Console(
         AlertViews alerts,
         PendingCodes pendingCodes,
         UsageQuery usage,
+        BookingViews bookings,
         LivePublisher live) {
 
     /** Records a state-changing action by the request's user or token. */

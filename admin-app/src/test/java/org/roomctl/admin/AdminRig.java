@@ -9,8 +9,10 @@ import org.roomctl.admin.auth.Role;
 import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.contract.config.ConfigException;
 import org.roomctl.fleet.Fleet;
+import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
 import org.roomctl.fleet.catalog.RoomSnapshot;
 import org.roomctl.fleet.connect.ConnectionSettings;
+import org.roomctl.fleet.schedule.ScheduleSettings;
 import org.roomctl.schema.Database;
 import org.roomctl.sim.pjlink.DisplayState;
 import org.roomctl.sim.visca.ViscaState;
@@ -32,6 +34,18 @@ final class AdminRig implements AutoCloseable {
             Duration.ofMillis(200),
             Duration.ofSeconds(1));
 
+    /**
+     * Bookings and shutdowns looked for five times a second, a failed start retried for 2 s: the
+     * real engine, on a test's time scale.
+     */
+    static final ScheduleSettings SCHEDULES = new ScheduleSettings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofHours(1));
+
     final RoomsRig rooms;
     final Database database;
     final Fleet fleet;
@@ -41,7 +55,7 @@ final class AdminRig implements AutoCloseable {
     AdminRig() throws Exception {
         rooms = rig();
         database = Database.open(rooms.databaseUrl, null, null, "admin-test", 6);
-        fleet = fleet("admin");
+        fleet = fleet("admin", database);
         app = AdminApp.create(fleet, AdminSettings.defaults().withBootstrap(ROOT, ROOT_PASSWORD), Clock.systemUTC())
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -65,16 +79,22 @@ final class AdminRig implements AutoCloseable {
         }
     }
 
-    /** Another app instance on the same rooms, database and broker. */
+    /** Another app instance on the same rooms, database and broker, with a connection pool of its own. */
     Fleet fleet(String name) {
+        return fleet(name, rooms.closeLater(Database.open(rooms.databaseUrl, null, null, name, 4)));
+    }
+
+    private Fleet fleet(String name, Database db) {
         String instance = name + "-" + UUID.randomUUID().toString().substring(0, 4);
         return rooms.closeLater(Fleet.start(
-                database,
+                db,
                 BusOptions.to(rooms.broker.uri(), instance),
                 rooms.topics,
                 instance,
                 Clock.systemUTC(),
-                QUICK));
+                QUICK,
+                SCHEDULES,
+                AlertRuleSettings.defaults()));
     }
 
     /** Waits until the instance sees every room online, every codec online and no call. */
@@ -112,6 +132,13 @@ final class AdminRig implements AutoCloseable {
         Client c = new Client(base);
         c.login(name, name.equals(ROOT) ? ROOT_PASSWORD : PASSWORD);
         return c;
+    }
+
+    /** A time as the console's booking form takes it: local to the console's zone, to the second. */
+    String local(java.time.Instant t) {
+        return java.time.LocalDateTime.ofInstant(t, app.console().settings().zone())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
     }
 
     String call(String room) {

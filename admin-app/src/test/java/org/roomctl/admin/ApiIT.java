@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -232,6 +235,167 @@ class ApiIT {
                         .get("code")
                         .asText())
                 .isEqualTo("not_found");
+    }
+
+    @Test
+    void bookingsAreBookedListedRefusedAndCancelled() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        String body = bookingBody(
+                "room-a", "room-c", start.toString(), start.plusSeconds(3600).toString(), "Sync");
+        HttpResponse<String> r = Client.api(rig.base, "POST", "/api/bookings", operator, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode made = Json.mapper().readTree(r.body());
+        long id = made.get("id").asLong();
+        assertThat(r.headers().firstValue("Location")).contains("/api/bookings/" + id);
+        assertThat(made.get("state").asText()).isEqualTo("booked");
+        assertThat(made.get("bookedBy").asText()).isEqualTo("token:automation");
+        assertThat(made.get("callerName").asText()).isEqualTo("Room A");
+        assertThat(made.get("start").asText()).isEqualTo(start.toString());
+        assertThat(made.has("connection")).isFalse();
+
+        assertThat(call("GET", "/api/bookings?state=upcoming", viewer, null, 200)
+                        .get("bookings")
+                        .findValuesAsText("id"))
+                .contains(Long.toString(id));
+        assertThat(call("GET", "/api/bookings", viewer, null, 200)
+                        .get("bookings")
+                        .findValuesAsText("id"))
+                .contains(Long.toString(id));
+        assertThat(call("GET", "/api/bookings?state=past", viewer, null, 200)
+                        .get("bookings")
+                        .findValuesAsText("id"))
+                .doesNotContain(Long.toString(id));
+        assertThat(call("GET", "/api/bookings?state=soon", viewer, null, 400)
+                        .get("message")
+                        .asText())
+                .contains("current, upcoming, past or all");
+        assertThat(call("GET", "/api/bookings?limit=0", viewer, null, 400)
+                        .get("code")
+                        .asText())
+                .isEqualTo("bad_request");
+        JsonNode one = call("GET", "/api/bookings/" + id, viewer, null, 200);
+        assertThat(one.get("title").asText()).isEqualTo("Sync");
+        assertThat(one.get("events").findValuesAsText("to")).containsExactly("booked");
+
+        // Refusals say why; an overlap names the booking in the way.
+        JsonNode overlap = call(
+                "POST",
+                "/api/bookings",
+                operator,
+                bookingBody(
+                        "room-c",
+                        "room-b",
+                        start.plusSeconds(1800).toString(),
+                        start.plusSeconds(5400).toString(),
+                        "x"),
+                409);
+        assertThat(overlap.get("code").asText()).isEqualTo("booking_overlap");
+        assertThat(overlap.get("overlapping").asLong()).isEqualTo(id);
+        assertThat(overlap.get("message").asText())
+                .contains("Room C is already booked then: booking " + id + " 'Sync'");
+        assertThat(call("POST", "/api/bookings", operator, "not json", 400)
+                        .get("message")
+                        .asText())
+                .contains("must be JSON");
+        assertThat(call(
+                                "POST",
+                                "/api/bookings",
+                                operator,
+                                bookingBody("room-a", "room-b", "tomorrow", start.toString(), "x"),
+                                400)
+                        .get("message")
+                        .asText())
+                .contains("\"start\" 'tomorrow' is not a time with its offset");
+        assertThat(call(
+                                "POST",
+                                "/api/bookings",
+                                operator,
+                                "{\"caller\":\"room-a\",\"callee\":\"room-b\",\"start\":\"" + start + "\"}",
+                                400)
+                        .get("message")
+                        .asText())
+                .contains("\"end\"");
+        assertThat(call(
+                                "POST",
+                                "/api/bookings",
+                                operator,
+                                bookingBody(
+                                        "room-a",
+                                        "room-b",
+                                        start.minusSeconds(7200).toString(),
+                                        start.minus(Duration.ofDays(1)).toString(),
+                                        "x"),
+                                400)
+                        .get("message")
+                        .asText())
+                .contains("must be before the end");
+        assertThat(call(
+                                "POST",
+                                "/api/bookings",
+                                operator,
+                                bookingBody(
+                                        "room-a",
+                                        "room-a",
+                                        start.toString(),
+                                        start.plusSeconds(60).toString(),
+                                        "x"),
+                                400)
+                        .get("code")
+                        .asText())
+                .isEqualTo("same_room");
+        assertThat(call(
+                                "POST",
+                                "/api/bookings",
+                                operator,
+                                bookingBody(
+                                        "room-a",
+                                        "nowhere",
+                                        start.toString(),
+                                        start.plusSeconds(60).toString(),
+                                        "x"),
+                                404)
+                        .get("code")
+                        .asText())
+                .isEqualTo("not_found");
+        assertThat(call("POST", "/api/bookings", viewer, body, 403).get("code").asText())
+                .isEqualTo("forbidden");
+        assertThat(call("POST", "/api/bookings/" + id + "/cancel", viewer, null, 403)
+                        .get("code")
+                        .asText())
+                .isEqualTo("forbidden");
+
+        JsonNode cancelled = call("POST", "/api/bookings/" + id + "/cancel", operator, null, 200);
+        assertThat(cancelled.get("state").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.get("cancelledBy").asText()).isEqualTo("token:automation");
+        assertThat(cancelled.get("outcome").asText()).isEqualTo("cancelled by token:automation");
+        assertThat(call("POST", "/api/bookings/" + id + "/cancel", operator, null, 409)
+                        .get("code")
+                        .asText())
+                .isEqualTo("booking_finished");
+        assertThat(call("POST", "/api/bookings/999999/cancel", operator, null, 404)
+                        .get("code")
+                        .asText())
+                .isEqualTo("not_found");
+        assertThat(call("GET", "/api/bookings/999999", viewer, null, 404)
+                        .get("code")
+                        .asText())
+                .isEqualTo("not_found");
+        assertThat(call("GET", "/api/bookings?state=past", viewer, null, 200)
+                        .get("bookings")
+                        .findValuesAsText("id"))
+                .contains(Long.toString(id));
+        // The engine audits under the token's name; the API does not write the entries again.
+        for (String action : List.of("booking.create", "booking.cancel")) {
+            assertThat(rig.fleet.audit().latest(100).stream()
+                            .filter(e -> e.action().equals(action) && e.target().equals("booking:" + id)))
+                    .as(action)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.actor()).isEqualTo("token:automation"));
+        }
+    }
+
+    private static String bookingBody(String caller, String callee, String start, String end, String title) {
+        return Json.string(Map.of("caller", caller, "callee", callee, "start", start, "end", end, "title", title));
     }
 
     @Test

@@ -7,8 +7,11 @@ import java.util.Map;
 import org.roomctl.admin.connections.ConnectionRow;
 import org.roomctl.admin.rooms.DeviceView;
 import org.roomctl.admin.rooms.RoomRow;
+import org.roomctl.admin.schedules.BookingRow;
 import org.roomctl.fleet.alerts.Alert;
 import org.roomctl.fleet.connect.ConnectionEvent;
+import org.roomctl.fleet.schedule.Booking;
+import org.roomctl.fleet.schedule.BookingEvent;
 
 /** The API's JSON shapes (described in {@code openapi.json}): plain maps, nulls left out. */
 final class ApiViews {
@@ -72,6 +75,41 @@ final class ApiViews {
     }
 
     static Map<String, Object> event(ConnectionEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "at", e.at());
+        put(m, "from", e.from() == null ? null : e.from().wireName());
+        m.put("to", e.to().wireName());
+        put(m, "detail", e.detail());
+        return m;
+    }
+
+    static Map<String, Object> booking(BookingRow row) {
+        Booking b = row.booking();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("title", b.title());
+        m.put("caller", b.caller());
+        m.put("callerName", row.callerName());
+        m.put("callee", b.callee());
+        m.put("calleeName", row.calleeName());
+        put(m, "start", b.startsAt());
+        put(m, "end", b.endsAt());
+        m.put("state", row.state());
+        m.put("bookedBy", b.bookedBy());
+        put(m, "bookedAt", b.bookedAt());
+        m.put("attempts", b.attempts());
+        put(m, "lastFailure", b.lastFailure());
+        put(m, "connection", b.connectionId());
+        if (row.connection() != null) {
+            m.put("connectionStatus", row.connectionStatus());
+        }
+        put(m, "outcome", b.outcome());
+        put(m, "cancelledBy", b.cancelledBy());
+        put(m, "finishedAt", b.finishedAt());
+        return m;
+    }
+
+    static Map<String, Object> bookingEvent(BookingEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "at", e.at());
         put(m, "from", e.from() == null ? null : e.from().wireName());

@@ -17,8 +17,6 @@ public final class AuditRoutes {
 
     public void install(RoutesConfig routes) {
         routes.get("/audit", this::page, Role.VIEWER);
-        // The schedule pages come with the schedule engine (next round); the console keeps their place.
-        routes.get("/schedules", this::schedules, Role.VIEWER);
     }
 
     private void page(Context ctx) {
@@ -29,9 +27,5 @@ public final class AuditRoutes {
                         console.pages().page(ctx, "Audit log", "audit", null),
                         "entries",
                         console.fleet().audit().latest(LATEST));
-    }
-
-    private void schedules(Context ctx) {
-        console.pages().html(ctx, "schedules.jte", console.pages().page(ctx, "Schedules", "schedules", null));
     }
 }

@@ -3,7 +3,10 @@ package org.roomctl.admin.connections;
 import static org.roomctl.schema.jooq.Tables.CONNECTION;
 import static org.roomctl.schema.jooq.Tables.ROOM;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -47,6 +50,18 @@ public final class ConnectionQueries {
 
     public Optional<ConnectionRow> find(long id) {
         return select().where(CONNECTION.ID.eq(id)).fetchOptional(ConnectionQueries::row);
+    }
+
+    /** The connections with these ids, by id (one query for a list of bookings). */
+    public Map<Long, ConnectionRow> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ConnectionRow> found = new HashMap<>();
+        for (ConnectionRow c : select().where(CONNECTION.ID.in(ids)).fetch(ConnectionQueries::row)) {
+            found.put(c.id(), c);
+        }
+        return found;
     }
 
     /** The history matching a filter, newest first. */

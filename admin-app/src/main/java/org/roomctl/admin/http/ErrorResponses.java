@@ -13,6 +13,8 @@ import org.roomctl.admin.auth.Gatekeeper;
 import org.roomctl.contract.Errors;
 import org.roomctl.contract.Json;
 import org.roomctl.fleet.connect.ConnectionRefusedException;
+import org.roomctl.fleet.schedule.BookingException;
+import org.roomctl.fleet.schedule.ShutdownException;
 import org.roomctl.schema.DatabaseUnavailableException;
 import org.roomctl.web.Templates;
 import org.slf4j.Logger;
@@ -32,13 +34,20 @@ public final class ErrorResponses {
 
     /** Names what shows this request's error: a renderer of the form's fragment with the message. */
     public static void showErrorsIn(Context ctx, Function<String, String> fragmentWithMessage) {
-        ctx.attribute(FORM, fragmentWithMessage);
+        showProblemsIn(ctx, p -> fragmentWithMessage.apply(p.getMessage()));
+    }
+
+    /** As {@link #showErrorsIn}, for a form that shows a problem's details too. */
+    public static void showProblemsIn(Context ctx, Function<Problem, String> fragmentWithProblem) {
+        ctx.attribute(FORM, fragmentWithProblem);
     }
 
     public static void install(JavalinConfig config, Templates templates) {
         config.routes.exception(Problem.class, (e, ctx) -> respond(ctx, e, templates));
         config.routes.exception(
                 ConnectionRefusedException.class, (e, ctx) -> respond(ctx, Problems.refused(e), templates));
+        config.routes.exception(BookingException.class, (e, ctx) -> respond(ctx, Problems.booking(e), templates));
+        config.routes.exception(ShutdownException.class, (e, ctx) -> respond(ctx, Problems.shutdown(e), templates));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e), templates));
         config.routes.exception(
                 DatabaseUnavailableException.class,
@@ -71,6 +80,7 @@ public final class ErrorResponses {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", p.code());
             body.put("message", p.getMessage());
+            body.putAll(p.details());
             ctx.status(p.status()).contentType("application/json").result(Json.string(body));
             if (p.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"roomctl\"");
@@ -92,9 +102,9 @@ public final class ErrorResponses {
             }
             return;
         }
-        Function<String, String> form = ctx.attribute(FORM);
+        Function<Problem, String> form = ctx.attribute(FORM);
         if (form != null) {
-            ctx.status(p.status()).html(form.apply(p.getMessage()));
+            ctx.status(p.status()).html(form.apply(p));
         } else if (htmx) {
             ctx.status(p.status()).html(templates.render("flash.jte", Map.of("ok", false, "message", p.getMessage())));
         } else {

@@ -1,5 +1,9 @@
 package org.roomctl.admin.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A request that cannot be done, with the HTTP status, a stable code for programs and a message
  * for people. Thrown anywhere in the app; {@link ErrorResponses} turns it into JSON for the API
@@ -8,6 +12,7 @@ package org.roomctl.admin.http;
 public class Problem extends RuntimeException {
     private final int status;
     private final String code;
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     public Problem(int status, String code, String message) {
         super(message, null, false, false);
@@ -21,6 +26,18 @@ public class Problem extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Adds a detail for programs, beside code and message in the API's error (null: nothing added). */
+    public Problem with(String name, Object value) {
+        if (value != null) {
+            details.put(name, value);
+        }
+        return this;
+    }
+
+    public Map<String, Object> details() {
+        return Collections.unmodifiableMap(details);
     }
 
     public static Problem badRequest(String message) {

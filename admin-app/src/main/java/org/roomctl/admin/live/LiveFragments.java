@@ -14,6 +14,8 @@ import org.roomctl.admin.http.Pages;
 import org.roomctl.admin.rooms.FleetCounts;
 import org.roomctl.admin.rooms.FleetView;
 import org.roomctl.admin.rooms.RoomRow;
+import org.roomctl.admin.schedules.BookingViews;
+import org.roomctl.fleet.schedule.Schedules;
 import org.roomctl.schema.Database;
 
 /**
@@ -30,6 +32,8 @@ public final class LiveFragments {
     private final AlertViews alerts;
     private final BusLog busLog;
     private final Database database;
+    private final BookingViews bookings;
+    private final Schedules schedules;
     private volatile int openAlerts;
 
     public LiveFragments(
@@ -38,13 +42,17 @@ public final class LiveFragments {
             ConnectionQueries connections,
             AlertViews alerts,
             BusLog busLog,
-            Database database) {
+            Database database,
+            BookingViews bookings,
+            Schedules schedules) {
         this.pages = pages;
         this.fleet = fleet;
         this.connections = connections;
         this.alerts = alerts;
         this.busLog = busLog;
         this.database = database;
+        this.bookings = bookings;
+        this.schedules = schedules;
     }
 
     private Page page(Role role) {
@@ -104,6 +112,24 @@ public final class LiveFragments {
     public String alerts(Role role) {
         return pages.render(
                 "alerts/table.jte", page(role), "open", alerts.open(), "recent", alerts.recent(), "oob", true);
+    }
+
+    /** The bookings page's lists. */
+    public String bookings(Role role) {
+        return pages.render("schedules/bookings.jte", page(role), "lists", bookings.lists(), "oob", true);
+    }
+
+    /** A booking's page: its state, connection and events ("" if it is gone). */
+    public String booking(long id, Role role) {
+        return bookings.find(id)
+                .map(b -> pages.render(
+                        "booking/detail.jte", page(role), "b", b, "events", schedules.events(id), "oob", true))
+                .orElse("");
+    }
+
+    /** Changes whenever a booking changes state (on any instance). */
+    public long bookingSignature() {
+        return bookings.signature();
     }
 
     /** New bus messages, newest first, added at the top of the tail's table. */

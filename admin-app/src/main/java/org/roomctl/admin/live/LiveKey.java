@@ -10,7 +10,7 @@ import org.roomctl.admin.rooms.FleetFilter;
  *
  * @param page which page
  * @param arg the {@link FleetFilter} (FLEET), the room id (ROOM), the {@link BusSearch} (BUS),
- *     or "" (CONNECTIONS, ALERTS)
+ *     the booking id (BOOKING), or "" (CONNECTIONS, ALERTS, SCHEDULES)
  * @param role the role of the browser's user
  */
 public record LiveKey(LivePage page, Object arg, Role role) {
@@ -20,7 +20,9 @@ public record LiveKey(LivePage page, Object arg, Role role) {
         ROOM,
         CONNECTIONS,
         ALERTS,
-        BUS
+        BUS,
+        SCHEDULES,
+        BOOKING
     }
 
     public static LiveKey fleet(FleetFilter filter, Role role) {
@@ -43,12 +45,26 @@ public record LiveKey(LivePage page, Object arg, Role role) {
         return new LiveKey(LivePage.BUS, search, role);
     }
 
+    /** The bookings page. */
+    public static LiveKey schedules(Role role) {
+        return new LiveKey(LivePage.SCHEDULES, "", role);
+    }
+
+    /** A booking's page. */
+    public static LiveKey booking(long id, Role role) {
+        return new LiveKey(LivePage.BOOKING, id, role);
+    }
+
     FleetFilter fleetFilter() {
         return (FleetFilter) arg;
     }
 
     String roomId() {
         return (String) arg;
+    }
+
+    long bookingId() {
+        return (Long) arg;
     }
 
     BusSearch busSearch() {

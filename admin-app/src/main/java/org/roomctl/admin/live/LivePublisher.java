@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * changes in a large fleet costs one render per changed room, not one per message, and the bus
  * never waits for a browser.
  *
- * <p>Alerts (raised by rules and panels on any instance) and the bus record (written by the
- * recorder) have no change events: they are polled, cheaply and only while someone watches. The
- * bus tail polls new rows by id rather than subscribing to the whole bus, so it shows exactly
- * what was recorded (what a search finds later), costs nothing while nobody watches, and does
- * not make every console instance receive every message on the bus.
+ * <p>Alerts (raised by rules and panels on any instance), bookings (moved by whichever instance's
+ * scheduler claims them) and the bus record (written by the recorder) have no change events: they
+ * are polled, cheaply and only while someone watches. A booking's connection changing (dialling,
+ * connected, ended) arrives as a connection change. The bus tail polls new rows by id rather than
+ * subscribing to the whole bus, so it shows exactly what was recorded (what a search finds later),
+ * costs nothing while nobody watches, and does not make every console instance receive every
+ * message on the bus.
  */
 public final class LivePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LivePublisher.class);
@@ -56,10 +58,12 @@ public final class LivePublisher implements AutoCloseable {
     private final Set<String> dirtyRooms = new LinkedHashSet<>();
     private boolean connectionsDirty;
     private boolean everythingDirty;
+    private boolean bookingsDirty;
     /** The rooms each fleet filter showed last (worker thread only). */
     private final Map<LiveKey, Set<String>> shown = new HashMap<>();
 
     private String alertSignature = "";
+    private long bookingSignature = -1;
     private long busLastId = -1;
     private int ticks;
 
@@ -108,6 +112,11 @@ public final class LivePublisher implements AutoCloseable {
         dirtyRooms.add(callee);
     }
 
+    /** A booking was made or cancelled here: its pages update at the next flush rather than the next poll. */
+    public synchronized void schedulesChanged() {
+        bookingsDirty = true;
+    }
+
     /** Something changed that every page may show (a catalog edit): re-render everything followed. */
     public synchronized void catalogChanged() {
         everythingDirty = true;
@@ -125,16 +134,19 @@ public final class LivePublisher implements AutoCloseable {
         Set<String> rooms;
         boolean connections;
         boolean all;
+        boolean bookings;
         synchronized (this) {
             rooms = new LinkedHashSet<>(dirtyRooms);
             connections = connectionsDirty;
             all = everythingDirty;
+            bookings = bookingsDirty || connections;
             dirtyRooms.clear();
             connectionsDirty = false;
             everythingDirty = false;
+            bookingsDirty = false;
         }
         List<LiveKey> keys = hub.keys();
-        if (keys.isEmpty() || (rooms.isEmpty() && !connections && !all)) {
+        if (keys.isEmpty() || (rooms.isEmpty() && !connections && !all && !bookings)) {
             return;
         }
         if (all) {
@@ -171,6 +183,11 @@ public final class LivePublisher implements AutoCloseable {
                 case CONNECTIONS -> {
                     if (connections) {
                         hub.push(k, fragments.activeConnections(k.role()));
+                    }
+                }
+                case SCHEDULES, BOOKING -> {
+                    if (bookings) {
+                        hub.push(k, everything(k));
                     }
                 }
                 default -> {}
@@ -214,6 +231,8 @@ public final class LivePublisher implements AutoCloseable {
             case CONNECTIONS -> fragments.activeConnections(key.role());
             case ALERTS -> fragments.alerts(key.role());
             case BUS -> ""; // the page has the latest rows; the tail adds what comes after
+            case SCHEDULES -> fragments.bookings(key.role());
+            case BOOKING -> fragments.booking(key.bookingId(), key.role());
         };
     }
 
@@ -230,6 +249,7 @@ public final class LivePublisher implements AutoCloseable {
                 return;
             }
             tailBus(keys);
+            pollBookings(keys);
             if (ticks % 2 == 0) {
                 pollAlerts(keys);
             }
@@ -272,6 +292,19 @@ public final class LivePublisher implements AutoCloseable {
             if (!mine.isEmpty()) {
                 hub.push(k, fragments.busTail(mine));
             }
+        }
+    }
+
+    /** Marks the booking pages dirty when a booking changed state, on this instance or another. */
+    private void pollBookings(List<LiveKey> keys) {
+        if (keys.stream().noneMatch(k -> k.page() == LivePage.SCHEDULES || k.page() == LivePage.BOOKING)) {
+            bookingSignature = -1;
+            return;
+        }
+        long signature = fragments.bookingSignature();
+        if (signature != bookingSignature) {
+            bookingSignature = signature;
+            schedulesChanged();
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.roomctl.admin.auth.Role;
 import org.roomctl.contract.bus.BusOptions;
-import org.roomctl.contract.config.ConfigException;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
 import org.roomctl.fleet.catalog.RoomSnapshot;
@@ -53,7 +52,7 @@ final class AdminRig implements AutoCloseable {
     final String base;
 
     AdminRig() throws Exception {
-        rooms = rig();
+        rooms = new RoomsRig();
         database = Database.open(rooms.databaseUrl, null, null, "admin-test", 6);
         fleet = fleet("admin", database);
         app = AdminApp.create(fleet, AdminSettings.defaults().withBootstrap(ROOT, ROOT_PASSWORD), Clock.systemUTC())
@@ -61,22 +60,6 @@ final class AdminRig implements AutoCloseable {
         base = "http://127.0.0.1:" + app.port();
         awaitReady(fleet, "room-a", "room-b", "room-c");
         app.console().catalogCache().refresh();
-    }
-
-    /**
-     * The testkit's rig. It picks free ports by opening and closing sockets, so now and then the
-     * system hands out one port twice and the room configs are refused for it: try again then.
-     */
-    private static RoomsRig rig() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new RoomsRig();
-            } catch (ConfigException e) {
-                if (attempt == 3 || !e.getMessage().contains("is already the transport of")) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Another app instance on the same rooms, database and broker, with a connection pool of its own. */

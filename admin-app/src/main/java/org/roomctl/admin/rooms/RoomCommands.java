@@ -7,11 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.roomctl.admin.http.Problem;
-import org.roomctl.contract.Json;
 import org.roomctl.contract.Reply;
+import org.roomctl.contract.RoomRequests;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
-import org.roomctl.contract.bus.BusMessage;
 import org.roomctl.contract.command.BadCommandException;
 import org.roomctl.contract.command.Command;
 
@@ -22,12 +21,12 @@ import org.roomctl.contract.command.Command;
  */
 public final class RoomCommands {
     private final BusClient bus;
-    private final Topics topics;
+    private final RoomRequests requests;
     private final Duration timeout;
 
     public RoomCommands(BusClient bus, Topics topics, Duration timeout) {
         this.bus = bus;
-        this.topics = topics;
+        this.requests = new RoomRequests(bus, topics);
         this.timeout = timeout;
     }
 
@@ -53,26 +52,20 @@ public final class RoomCommands {
         if (!bus.isConnected()) {
             throw Problem.unavailable("the console is not connected to the bus now; try again shortly");
         }
-        BusMessage request = BusMessage.of(topics.command(room), Json.bytes(command.toJson()), 1, false)
-                .withExpiry(Math.max(1, timeout.toSeconds()))
-                .withContentType("application/json");
-        BusMessage answer;
+        Reply reply;
         try {
-            answer = bus.request(request, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new Problem(
-                    504,
-                    "no_reply",
-                    "the room did not answer within " + timeout.toSeconds() + " s: is its agent online?");
+            reply = requests.send(room, command, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new Problem(
+                        502, "bad_reply", "the room's agent answered something unreadable: " + bad.getMessage());
+            }
+            throw noReply();
+        } catch (TimeoutException e) {
+            throw noReply();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Problem.unavailable("interrupted");
-        }
-        Reply reply;
-        try {
-            reply = Json.read(answer.payload(), Reply.class);
-        } catch (IllegalArgumentException e) {
-            throw new Problem(502, "bad_reply", "the room's agent answered something unreadable: " + e.getMessage());
         }
         if (!reply.ok()) {
             String code = reply.error() == null
@@ -82,5 +75,10 @@ public final class RoomCommands {
             throw new Problem(502, code.toLowerCase(java.util.Locale.ROOT), "the room says: " + message);
         }
         return reply;
+    }
+
+    private Problem noReply() {
+        return new Problem(
+                504, "no_reply", "the room did not answer within " + timeout.toSeconds() + " s: is its agent online?");
     }
 }

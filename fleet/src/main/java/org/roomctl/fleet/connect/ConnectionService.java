@@ -20,6 +20,7 @@ import org.roomctl.contract.ErrorCode;
 import org.roomctl.contract.Errors;
 import org.roomctl.contract.Json;
 import org.roomctl.contract.Reply;
+import org.roomctl.contract.RoomRequests;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusMessage;
@@ -62,6 +63,7 @@ public final class ConnectionService implements AutoCloseable {
     private final RoomView view;
     private final BusClient bus;
     private final Topics topics;
+    private final RoomRequests requests;
     private final Clock clock;
     private final ConnectionSettings settings;
     private final ScheduledThreadPoolExecutor worker;
@@ -88,6 +90,7 @@ public final class ConnectionService implements AutoCloseable {
         this.view = view;
         this.bus = bus;
         this.topics = topics;
+        this.requests = new RoomRequests(bus, topics);
         this.clock = clock;
         this.settings = settings;
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
@@ -327,10 +330,7 @@ public final class ConnectionService implements AutoCloseable {
         } catch (BadCommandException e) {
             return CompletableFuture.failedFuture(e);
         }
-        BusMessage m = BusMessage.of(topics.command(room), Json.bytes(command.toJson()), 1, false)
-                .withExpiry(Math.max(1, timeout.toSeconds()))
-                .withContentType("application/json");
-        return bus.request(m, timeout).thenApply(reply -> Json.read(reply.payload(), Reply.class));
+        return requests.send(room, command, timeout);
     }
 
     private void hangUp(String room, Connection c) {

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.roomctl.contract.Errors;
-import org.roomctl.contract.Json;
-import org.roomctl.contract.Reply;
+import org.roomctl.contract.RoomRequests;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
-import org.roomctl.contract.bus.BusMessage;
 import org.roomctl.contract.command.BadCommandException;
 import org.roomctl.contract.command.Command;
 
@@ -17,13 +15,11 @@ import org.roomctl.contract.command.Command;
  * agent as an MQTT 5 request, and says in words how it went: null when done, else why not.
  */
 final class RoomShutdown {
-    private final BusClient bus;
-    private final Topics topics;
+    private final RoomRequests requests;
     private final Duration timeout;
 
     RoomShutdown(BusClient bus, Topics topics, Duration timeout) {
-        this.bus = bus;
-        this.topics = topics;
+        this.requests = new RoomRequests(bus, topics);
         this.timeout = timeout;
     }
 
@@ -40,16 +36,11 @@ final class RoomShutdown {
             return CompletableFuture.failedFuture(e); // a bug: room.shutdown takes no arguments
         }
         // Expires when we stop waiting: a room that comes back later must not switch off then.
-        BusMessage m = BusMessage.of(topics.command(room), Json.bytes(command.toJson()), 1, false)
-                .withExpiry(Math.max(1, timeout.toSeconds()))
-                .withContentType("application/json");
-        return bus.request(m, timeout)
-                .thenApply(reply -> Json.read(reply.payload(), Reply.class))
-                .handle((reply, e) -> {
-                    if (e != null) {
-                        return roomName + "'s room agent did not answer: " + Errors.rootMessage(e);
-                    }
-                    return reply.ok() ? null : reply.error().message();
-                });
+        return requests.send(room, command, timeout).handle((reply, e) -> {
+            if (e != null) {
+                return roomName + "'s room agent did not answer: " + Errors.rootMessage(e);
+            }
+            return reply.ok() ? null : reply.error().message();
+        });
     }
 }

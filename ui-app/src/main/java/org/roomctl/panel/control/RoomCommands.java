@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.roomctl.contract.Json;
-import org.roomctl.contract.Reply;
-import org.roomctl.contract.bus.BusMessage;
+import org.roomctl.contract.RoomRequests;
 import org.roomctl.contract.command.BadCommandException;
 import org.roomctl.contract.command.Command;
 import org.roomctl.fleet.Fleet;
@@ -24,10 +22,12 @@ public final class RoomCommands {
     private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
     private final Fleet fleet;
+    private final RoomRequests requests;
     private final Duration timeout;
 
     public RoomCommands(Fleet fleet, Duration timeout) {
         this.fleet = fleet;
+        this.requests = new RoomRequests(fleet.bus(), fleet.topics());
         this.timeout = timeout;
     }
 
@@ -56,25 +56,19 @@ public final class RoomCommands {
             return CompletableFuture.completedFuture(Outcome.badInput("That is not a valid choice: " + e.getMessage()));
         }
         String role = action.substring(0, action.indexOf('.'));
-        BusMessage request = BusMessage.of(fleet.topics().command(room), Json.bytes(command.toJson()), 1, false)
-                .withExpiry(Math.max(1, timeout.toSeconds()))
-                .withContentType("application/json");
-        return fleet.bus()
-                .request(request, timeout)
-                .thenApply(m -> Json.read(m.payload(), Reply.class))
-                .handle((reply, e) -> {
-                    if (e != null) {
-                        log.info("{} in {}: no answer ({})", action, room, e.getMessage());
-                        return Outcome.noAnswer(Words.noAnswer(timeout));
-                    }
-                    if (reply.ok()) {
-                        return Outcome.done(done);
-                    }
-                    log.info("{} in {} refused: {}", action, room, reply.error());
-                    return Outcome.refused(Words.failure(
-                            role,
-                            reply.error() == null ? null : reply.error().code(),
-                            reply.error() == null ? null : reply.error().message()));
-                });
+        return requests.send(room, command, timeout).handle((reply, e) -> {
+            if (e != null) {
+                log.info("{} in {}: no answer ({})", action, room, e.getMessage());
+                return Outcome.noAnswer(Words.noAnswer(timeout));
+            }
+            if (reply.ok()) {
+                return Outcome.done(done);
+            }
+            log.info("{} in {} refused: {}", action, room, reply.error());
+            return Outcome.refused(Words.failure(
+                    role,
+                    reply.error() == null ? null : reply.error().code(),
+                    reply.error() == null ? null : reply.error().message()));
+        });
     }
 }

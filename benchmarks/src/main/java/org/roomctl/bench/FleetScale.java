@@ -99,7 +99,17 @@ final class FleetScale {
 
     private FleetScale() {}
 
-    static void run(Options o, PrintStream out) throws Exception {
+    /** Runs it; a failure is printed (the other benchmarks still run). */
+    static void run(Options o, PrintStream out) {
+        try {
+            measure(o, out);
+        } catch (Exception e) {
+            out.println("   FAILED: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private static void measure(Options o, PrintStream out) throws Exception {
         out.println();
         out.printf(
                 "5. Fleet scale: %d generated rooms (+3 real), %.0f state changes a second (%.1f per 100 rooms)%n",
@@ -132,7 +142,8 @@ final class FleetScale {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new RoomsRig();
-            } catch (ConfigException e) {
+            } catch (ConfigException | java.io.IOException e) {
+                // A free port picked twice: refused in the configs, or taken when a simulator listens.
                 if (attempt == 3) {
                     throw e;
                 }

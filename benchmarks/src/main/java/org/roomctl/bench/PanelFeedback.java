@@ -94,7 +94,17 @@ final class PanelFeedback {
         this.direct = direct;
     }
 
-    static void run(int taps, int calls, PrintStream out) throws Exception {
+    /** Runs it; a failure is printed (the other benchmarks still run). */
+    static void run(int taps, int calls, PrintStream out) {
+        try {
+            setUpAndMeasure(taps, calls, out);
+        } catch (Exception e) {
+            out.println("   FAILED: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private static void setUpAndMeasure(int taps, int calls, PrintStream out) throws Exception {
         out.println();
         out.println("3. Touch-panel feedback: a tap on room A's panel until the pushed fragment reaches the panels");
         out.println("   (panel app + Fleet, room agent, simulated devices; embedded HiveMQ, " + TestDatabases.server()
@@ -152,7 +162,8 @@ final class PanelFeedback {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new RoomsRig();
-            } catch (ConfigException e) {
+            } catch (ConfigException | java.io.IOException e) {
+                // A free port picked twice: refused in the configs, or taken when a simulator listens.
                 if (attempt == 3) {
                     throw e;
                 }

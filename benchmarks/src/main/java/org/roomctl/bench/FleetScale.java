@@ -288,7 +288,7 @@ final class FleetScale {
 
     // ---- the touch panels ----
 
-    /** One timed change: which room, and when its message reached the subscriber and the panel. */
+    /** One timed change: when it was published, and when it reached the plain subscriber and the panel. */
     private record Push(long sent, CompletableFuture<Long> bus, CompletableFuture<Long> panel) {}
 
     private static void touchPanels(RoomsRig rig, FleetGenerator generator, Options o, PrintStream out)
@@ -397,10 +397,11 @@ final class FleetScale {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             next += period;
-            int p;
-            do {
+            int p = random.nextInt(rooms.length);
+            while (busy.containsKey(p)) {
+                Thread.sleep(busy.size() < rooms.length ? 0 : 1); // every panel's room busy: wait for one
                 p = random.nextInt(rooms.length);
-            } while (busy.containsKey(p));
+            }
             int room = rooms[p];
             String want = "on".equals(generator.doccam(room)) ? "off" : "on";
             String topic = rig.topics.state(FleetGenerator.id(room));

@@ -47,6 +47,7 @@ import org.roomctl.testkit.RoomsRig;
 final class PanelFeedback {
     static final double TARGET_P99_MS = 100;
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration PAUSE_BEFORE_CONNECT = Duration.ofMillis(300);
     private static final Pattern CALL_KIND = Pattern.compile("id=\"call\" class=\"[^\"]*\" data-kind=\"([a-z]+)\"");
     private static final Pattern DOCCAM =
             Pattern.compile("id=\"state-doccam\" class=\"[^\"]*\" data-status=\"([a-z]+)\"");
@@ -266,8 +267,14 @@ final class PanelFeedback {
 
     // ---- calls ----
 
-    /** Connect A to B from A's panel (the confirm screen, then its button), then hang up from A's panel. */
+    /**
+     * Connect A to B from A's panel (the confirm screen, then its button), then hang up from A's
+     * panel. It starts a moment after the last call ended, as a person would: the fleet's
+     * connection logic takes a room's last hang-up, seen just before, for the end of a call
+     * connected within a few milliseconds of it, and fails that one.
+     */
     private void panelCall(Figures f) throws Exception {
+        Thread.sleep(PAUSE_BEFORE_CONNECT.toMillis());
         Matcher key =
                 CONFIRM_KEY.matcher(panelA.get("/room/" + A + "/rooms/" + B).body());
         if (!key.find()) {

@@ -116,18 +116,15 @@ final class FleetScale {
                 o.rooms(), o.changesPerSecond(), o.changesPer100());
         out.println("   (embedded HiveMQ, " + TestDatabases.server() + "; each app alone on a Fleet of its own)");
         try (RoomsRig rig = rig()) {
-            RoomInfo[] info = new RoomInfo[1];
-            RoomState[] state = new RoomState[1];
-            template(rig, info, state);
+            Template room = template(rig);
             FleetGenerator generator = rig.closeLater(new FleetGenerator(
-                    rig.broker.uri(), rig.topics, info[0], state[0], o.rooms(), Math.max(1, o.rooms() / 250)));
+                    rig.broker.uri(), rig.topics, room.info(), room.state(), o.rooms(), Math.max(1, o.rooms() / 250)));
             long t0 = System.nanoTime();
             generator.announce().get(5, TimeUnit.MINUTES);
             out.printf(
                     "   generator: %d rooms' info, state and availability retained in %.1f s%n",
                     o.rooms(), (System.nanoTime() - t0) / 1e9);
-            double background = o.changesPerSecond() - o.pushRate();
-            generator.changeAt(background);
+            generator.changeAt(o.changesPerSecond() - o.pushRate());
             if (o.apps().contains("admin")) {
                 adminConsole(rig, o, out);
             }
@@ -151,8 +148,13 @@ final class FleetScale {
         }
     }
 
+    /** A real room as its agent announced it, for the generated rooms to copy. */
+    private record Template(RoomInfo info, RoomState state) {}
+
     /** Room A's info and state as its agent published them, once every device is online. */
-    private static void template(RoomsRig rig, RoomInfo[] info, RoomState[] state) throws Exception {
+    private static Template template(RoomsRig rig) throws Exception {
+        RoomInfo[] info = new RoomInfo[1];
+        RoomState[] state = new RoomState[1];
         try (BusClient bus = new BusClient(BusOptions.to(rig.broker.uri(), "bench-template-" + UUID.randomUUID()))) {
             bus.connect().get(10, TimeUnit.SECONDS);
             bus.subscribe(rig.topics.info("room-a"), 1, m -> info[0] = Json.read(m.payload(), RoomInfo.class))
@@ -165,6 +167,7 @@ final class FleetScale {
                     () -> info[0] != null
                             && state[0] != null
                             && state[0].devices().values().stream().allMatch(d -> d.status() == DeviceStatus.ONLINE));
+            return new Template(info[0], state[0]);
         }
     }
 
@@ -352,7 +355,7 @@ final class FleetScale {
             lost += pushes(generator, o, rig, plain, rooms, streams, o.pushes(), bus, panel);
             out.printf(
                     "     %.1f timed changes a second to rooms with a panel, among %.0f other changes a second%n",
-                    o.pushRate(), o.changesPerSecond() - o.pushRate());
+                    o.pushRate(), Math.max(0, o.changesPerSecond() - o.pushRate()));
             out.println("     state change -> plain MQTT subscriber (baseline): " + bus.summary());
             out.println("     state change -> fragment on the room's panel stream: " + panel.summary());
             double p99 = panel.percentile(99);

@@ -22,14 +22,12 @@ import org.roomctl.contract.Json;
 import org.roomctl.contract.RoomInfo;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusOptions;
-import org.roomctl.contract.config.ConfigException;
 import org.roomctl.contract.state.DeviceState;
 import org.roomctl.contract.state.DeviceStatus;
 import org.roomctl.contract.state.RoomState;
 import org.roomctl.embedded.TestDatabases;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.FleetSettings;
-import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.panel.PanelApp;
 import org.roomctl.panel.PanelSettings;
 import org.roomctl.schema.Database;
@@ -115,7 +113,7 @@ final class FleetScale {
                 "5. Fleet scale: %d generated rooms (+3 real), %.0f state changes a second (%.1f per 100 rooms)%n",
                 o.rooms(), o.changesPerSecond(), o.changesPer100());
         out.println("   (embedded HiveMQ, " + TestDatabases.server() + "; each app alone on a Fleet of its own)");
-        try (RoomsRig rig = rig()) {
+        try (RoomsRig rig = Rigs.start()) {
             Template room = template(rig);
             FleetGenerator generator = rig.closeLater(new FleetGenerator(
                     rig.broker.uri(), rig.topics, room.info(), room.state(), o.rooms(), Math.max(1, o.rooms() / 250)));
@@ -132,19 +130,6 @@ final class FleetScale {
                 touchPanels(rig, generator, o, out);
             }
             out.printf("   state changes published in all: %d%n", generator.changes());
-        }
-    }
-
-    private static RoomsRig rig() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new RoomsRig();
-            } catch (ConfigException | java.io.IOException e) {
-                // A free port picked twice: refused in the configs, or taken when a simulator listens.
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
         }
     }
 
@@ -169,16 +154,6 @@ final class FleetScale {
                             && state[0].devices().values().stream().allMatch(d -> d.status() == DeviceStatus.ONLINE));
             return new Template(info[0], state[0]);
         }
-    }
-
-    private static Fleet fleet(RoomsRig rig, Database db, String instance) {
-        return Fleet.start(
-                db,
-                BusOptions.to(rig.broker.uri(), instance),
-                rig.topics,
-                instance,
-                Clock.systemUTC(),
-                ConnectionSettings.defaults());
     }
 
     /** Waits until the instance has every room from the bus, and the catalog (PostgreSQL) has them too. */
@@ -212,7 +187,7 @@ final class FleetScale {
     private static void adminConsole(RoomsRig rig, Options o, PrintStream out) throws Exception {
         try (Database db = Database.open(rig.databaseUrl, null, null, "bench-admin", 10)) {
             String instance = "bench-admin-" + UUID.randomUUID().toString().substring(0, 6);
-            try (Fleet fleet = fleet(rig, db, instance);
+            try (Fleet fleet = Rigs.fleet(rig, db, instance);
                     AdminApp app = AdminApp.create(
                                     fleet,
                                     AdminSettings.defaults().withBootstrap(ADMIN, ADMIN_PASSWORD),
@@ -298,7 +273,7 @@ final class FleetScale {
             throws Exception {
         try (Database db = Database.open(rig.databaseUrl, null, null, "bench-panel", 8)) {
             String instance = "bench-panel-" + UUID.randomUUID().toString().substring(0, 6);
-            try (Fleet fleet = fleet(rig, db, instance)) {
+            try (Fleet fleet = Rigs.fleet(rig, db, instance)) {
                 FleetSettings fleetSettings = new FleetSettings(
                         rig.databaseUrl, null, null, rig.broker.uri(), null, null, null, rig.topics.prefix(), instance);
                 Javalin app = PanelApp.create(

@@ -20,7 +20,6 @@ import org.roomctl.contract.Reply;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusMessage;
 import org.roomctl.contract.bus.BusOptions;
-import org.roomctl.contract.config.ConfigException;
 import org.roomctl.contract.state.DeviceState;
 import org.roomctl.contract.state.DeviceStatus;
 import org.roomctl.contract.state.RoomState;
@@ -28,7 +27,6 @@ import org.roomctl.embedded.TestDatabases;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.FleetSettings;
 import org.roomctl.fleet.catalog.RoomSnapshot;
-import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.panel.PanelApp;
 import org.roomctl.panel.PanelSettings;
 import org.roomctl.schema.Database;
@@ -110,16 +108,10 @@ final class PanelFeedback {
         out.println("3. Touch-panel feedback: a tap on room A's panel until the pushed fragment reaches the panels");
         out.println("   (panel app + Fleet, room agent, simulated devices; embedded HiveMQ, " + TestDatabases.server()
                 + "; " + taps + " document camera taps and " + calls + " connect/hang-up cycles each way)");
-        try (RoomsRig rig = rig()) {
+        try (RoomsRig rig = Rigs.start()) {
             Database db = rig.closeLater(Database.open(rig.databaseUrl, null, null, "bench-panel", 8));
             String instance = "bench-panel-" + UUID.randomUUID().toString().substring(0, 6);
-            Fleet fleet = rig.closeLater(Fleet.start(
-                    db,
-                    BusOptions.to(rig.broker.uri(), instance),
-                    rig.topics,
-                    instance,
-                    Clock.systemUTC(),
-                    ConnectionSettings.defaults()));
+            Fleet fleet = rig.closeLater(Rigs.fleet(rig, db, instance));
             awaitReady(fleet);
             FleetSettings fleetSettings = new FleetSettings(
                     rig.databaseUrl, null, null, rig.broker.uri(), null, null, null, rig.topics.prefix(), instance);
@@ -155,20 +147,6 @@ final class PanelFeedback {
                     .get(10, TimeUnit.SECONDS);
             bench.measure(taps, calls);
             bench.report(out);
-        }
-    }
-
-    /** The testkit's rig; its free ports are picked by opening sockets, so now and then one is handed out twice. */
-    private static RoomsRig rig() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new RoomsRig();
-            } catch (ConfigException | java.io.IOException e) {
-                // A free port picked twice: refused in the configs, or taken when a simulator listens.
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
         }
     }
 

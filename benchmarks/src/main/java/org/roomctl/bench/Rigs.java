@@ -13,13 +13,15 @@ import org.roomctl.testkit.RoomsRig;
 final class Rigs {
     private Rigs() {}
 
-    /** The testkit's rig. Its free ports are picked by opening sockets, so now and then one is handed out twice. */
+    /**
+     * The testkit's rig. Its ports are found free and released before the simulators listen on
+     * them, so now and then one is taken meanwhile (or, in older rigs, handed out twice): try again.
+     */
     static RoomsRig start() throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new RoomsRig();
             } catch (ConfigException | IOException e) {
-                // A port picked twice: refused in the configs, or taken when a simulator listens.
                 if (attempt == 3) {
                     throw e;
                 }

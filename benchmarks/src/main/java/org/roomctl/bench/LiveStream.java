@@ -22,6 +22,7 @@ final class LiveStream implements AutoCloseable {
     private volatile Flow.Subscription subscription;
     private volatile int events;
     private volatile String last = "";
+    private volatile String ended;
 
     private LiveStream(String path) {
         this.path = path;
@@ -65,9 +66,9 @@ final class LiveStream implements AutoCloseable {
         return path;
     }
 
-    /** The last event, for saying what a stream showed when the awaited one did not come. */
-    String last() {
-        return last;
+    /** What the stream last showed, and whether it ended: for saying why an awaited event did not come. */
+    String describe() {
+        return path + " (" + events + " events" + (ended == null ? "" : ", ended: " + ended) + "), last: " + last;
     }
 
     private void event(String name, String data) {
@@ -135,11 +136,13 @@ final class LiveStream implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
+            ended = t.toString();
             opened.completeExceptionally(t);
         }
 
         @Override
         public void onComplete() {
+            ended = "by the server";
             opened.completeExceptionally(new IllegalStateException(path + " ended"));
         }
     }

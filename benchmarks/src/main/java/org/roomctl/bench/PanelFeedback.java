@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,6 +168,22 @@ final class PanelFeedback {
     }
 
     private void measure(int taps, int calls) throws Exception {
+        try {
+            measureAll(taps, calls);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("what was awaited did not come: " + diagnostics(), e);
+        }
+    }
+
+    /** What the panel app and the streams show now, for saying why something awaited did not come. */
+    private String diagnostics() {
+        return "the panel app sees A's call "
+                + fleet.rooms().room(A).map(s -> s.call().state()).orElse("?")
+                + " and B's " + fleet.rooms().room(B).map(s -> s.call().state()).orElse("?")
+                + "; its metrics: " + liveStreams() + "; " + streamA.describe() + "; " + streamB.describe();
+    }
+
+    private void measureAll(int taps, int calls) throws Exception {
         doccamOn = "on"
                 .equals(String.valueOf(
                         doccam(fleet.rooms().room(A).orElseThrow().state())));
@@ -261,20 +278,10 @@ final class PanelFeedback {
         CompletableFuture<Long> a = streamA.next(shows(CALL_KIND, k -> !k.equals("idle")));
         CompletableFuture<Long> b = streamB.next(shows(CALL_KIND, k -> !k.equals("idle")));
         long t0 = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> response =
-                panelA.tap("/room/" + A + "/rooms/" + B + "/connect", Map.of("key", key.group(1)));
-        CompletableFuture<Long> answered = response.thenApply(r -> answeredAt(r, "connect"));
-        try {
-            record(f, a, b, t0, true);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no call shown after the connect tap; the tap's answer: "
-                    + (response.isDone()
-                            ? response.join().statusCode() + " "
-                                    + response.join().body()
-                            : "none")
-                    + "; A's stream last: " + streamA.last()
-                    + "; B's stream last: " + streamB.last());
-        }
+        CompletableFuture<Long> answered = panelA.tap(
+                        "/room/" + A + "/rooms/" + B + "/connect", Map.of("key", key.group(1)))
+                .thenApply(r -> answeredAt(r, "connect"));
+        record(f, a, b, t0, true);
         answered.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         awaitConnected();
         a = streamA.next(shows(CALL_KIND, "idle"::equals));
@@ -364,6 +371,20 @@ final class PanelFeedback {
             }
             return at;
         });
+    }
+
+    /** The panel app's count of open live streams, from its /metrics. */
+    private String liveStreams() {
+        try {
+            return panelA.get("/metrics")
+                    .body()
+                    .lines()
+                    .filter(l -> l.startsWith("panel_live_streams"))
+                    .findFirst()
+                    .orElse("?");
+        } catch (Exception e) {
+            return "? (" + e + ")";
+        }
     }
 
     private static long answeredAt(HttpResponse<String> r, String what) {

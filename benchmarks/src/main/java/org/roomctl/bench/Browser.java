@@ -34,10 +34,6 @@ final class Browser {
         this.base = base;
     }
 
-    String base() {
-        return base;
-    }
-
     HttpClient http() {
         return http;
     }

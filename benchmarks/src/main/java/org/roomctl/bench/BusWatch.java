@@ -34,10 +34,6 @@ final class BusWatch implements AutoCloseable {
         bus.subscribe(filter, 1, this::arrived).get(10, TimeUnit.SECONDS);
     }
 
-    BusClient bus() {
-        return bus;
-    }
-
     private void arrived(BusMessage m) {
         long now = System.nanoTime();
         if (m.topic().endsWith("/state") && m.payload().length > 0) {

@@ -91,10 +91,6 @@ final class FleetGenerator implements AutoCloseable {
         return String.format("fleet-%04d", i);
     }
 
-    int rooms() {
-        return infos.length;
-    }
-
     /** Every room's info, state and availability online, retained; completes when the broker has them all. */
     CompletableFuture<Void> announce() {
         List<CompletableFuture<Void>> sent = new ArrayList<>();

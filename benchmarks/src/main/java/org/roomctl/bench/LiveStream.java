@@ -62,10 +62,6 @@ final class LiveStream implements AutoCloseable {
         return events;
     }
 
-    String path() {
-        return path;
-    }
-
     /** What the stream last showed, and whether it ended: for saying why an awaited event did not come. */
     String describe() {
         return path + " (" + events + " events" + (ended == null ? "" : ", ended: " + ended) + "), last: " + last;

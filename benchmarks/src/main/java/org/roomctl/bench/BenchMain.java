@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code ./roomctl bench [roundtrip] [wire] [footprint]}: runs the benchmarks (all when none is
+ * {@code ./roomctl bench [roundtrip] [wire] [footprint] [panel] [fleet]}: runs the benchmarks (all when none is
  * named) and prints each figure beside its baseline, with the machine's description. Results
  * and how to reproduce them: BENCHMARKS.md.
  */
@@ -15,7 +15,8 @@ public final class BenchMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "roomctl-bench-logback.xml");
         }
-        List<String> which = args.length == 0 ? List.of("roundtrip", "wire", "footprint") : List.of(args);
+        List<String> which =
+                args.length == 0 ? List.of("roundtrip", "wire", "footprint", "panel", "fleet") : List.of(args);
         int commands = Integer.getInteger("commands", 2000);
         PrintStream out = System.out;
         out.println("roomctl benchmarks");
@@ -31,6 +32,12 @@ public final class BenchMain {
             }
             if (which.contains("footprint")) {
                 AgentFootprint.run(brokers.brokers.get(0), out);
+            }
+            if (which.contains("panel")) {
+                PanelFeedback.run(Integer.getInteger("taps", 400), Integer.getInteger("calls", 300), out);
+            }
+            if (which.contains("fleet")) {
+                FleetScale.run(FleetScale.Options.fromSystemProperties(), out);
             }
         }
         System.exit(0);

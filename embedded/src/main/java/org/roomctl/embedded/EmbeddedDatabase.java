@@ -108,7 +108,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (temporary) {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
+                // Unchecked: a file PostgreSQL removes as it stops (postmaster.pid) vanished mid-walk.
                 log.debug("cannot remove {}: {}", dataDir, e.toString());
             }
         }

@@ -21,9 +21,9 @@ import org.roomctl.fleet.catalog.RoomView;
  * from {@link RoomView} and the {@link CatalogCache} (no query per room).
  */
 public final class FleetView {
-    static final Comparator<RoomRow> ORDER = Comparator.comparing(
-                    (RoomRow r) -> r.site().toLowerCase(Locale.ROOT))
-            .thenComparing(r -> r.name().toLowerCase(Locale.ROOT))
+    // Compared without lower-casing copies: sorting thousands of rows made one per comparison.
+    static final Comparator<RoomRow> ORDER = Comparator.comparing(RoomRow::site, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(RoomRow::name, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(RoomRow::id);
 
     private final RoomView view;

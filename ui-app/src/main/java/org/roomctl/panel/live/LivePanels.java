@@ -3,15 +3,18 @@ package org.roomctl.panel.live;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.roomctl.contract.Json;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusMessage;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LivePanels implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LivePanels.class);
+    static final Duration NAMES_MAX_AGE = Duration.ofSeconds(2);
 
     /** A room to push: since when (nanoTime of the first change not yet pushed), and which parts. */
     private record Pending(long since, boolean own, boolean entry) {
@@ -54,6 +58,13 @@ public final class LivePanels implements AutoCloseable {
     private final Timer pushTimer;
     private final Map<String, Pending> dirty = new LinkedHashMap<>();
     private volatile boolean closed;
+    /** Reads the catalog's names in the background, so no push waits for it. */
+    private final ExecutorService namesReader;
+    /** The catalog's names the screens are sent, and when they were read. */
+    private volatile Views.Names names;
+
+    private volatile long namesReadAt;
+    private final AtomicBoolean namesReading = new AtomicBoolean();
 
     public LivePanels(Fleet fleet, Views views, Fragments fragments, MeterRegistry registry) {
         this.fleet = fleet;
@@ -62,6 +73,11 @@ public final class LivePanels implements AutoCloseable {
         this.hub = new LiveHub<>(this::everything);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "panel-live");
+            t.setDaemon(true);
+            return t;
+        });
+        this.namesReader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "panel-live-names");
             t.setDaemon(true);
             return t;
         });
@@ -156,11 +172,18 @@ public final class LivePanels implements AutoCloseable {
             rooms = new LinkedHashMap<>(dirty);
             dirty.clear();
         }
-        if (rooms.isEmpty() || closed) {
+        if (closed) {
             return;
         }
+        List<String> keys = hub.keys();
+        rooms.entrySet()
+                .removeIf(r ->
+                        !followed(r.getKey(), r.getValue().own(), r.getValue().entry(), keys));
+        if (rooms.isEmpty()) {
+            return; // no panel shows these rooms: nothing to render, no catalog to read
+        }
         try {
-            Views.Names names = views.names();
+            Views.Names names = names();
             for (Map.Entry<String, Pending> r : rooms.entrySet()) {
                 if (push(r.getKey(), r.getValue(), names)) {
                     pushTimer.record(System.nanoTime() - r.getValue().since(), TimeUnit.NANOSECONDS);
@@ -176,6 +199,55 @@ public final class LivePanels implements AutoCloseable {
                 worker.schedule(this::drain, 2, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Whether a screen open now ({@code keys}) shows what changed about {@code room}: its own part
+     * ({@code own}) on the room's own screens, its availability ({@code entry}) on other rooms'
+     * lists of rooms.
+     */
+    static boolean followed(String room, boolean own, boolean entry, List<String> keys) {
+        for (String key : keys) {
+            String panelRoom = roomOf(key);
+            if (panelRoom.equals(room)
+                    ? own
+                    : entry
+                            && Screen.of(key.substring(panelRoom.length() + 1))
+                                    .map(Screen::listsRooms)
+                                    .orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The catalog's names, as last read. Reading a large fleet's catalog takes a while (tens of
+     * milliseconds for thousands of rooms), and doing it for every push kept the pushes waiting:
+     * so they are read again in the background when older than {@link #NAMES_MAX_AGE} (names and
+     * sites change rarely; a screen loaded or reconnected reads them fresh). Only the first read is
+     * waited for.
+     */
+    private Views.Names names() {
+        Views.Names current = names;
+        if (current == null) {
+            current = views.names(); // throws while the catalog was never read (the database down since start)
+            namesReadAt = System.nanoTime();
+            names = current;
+        } else if (System.nanoTime() - namesReadAt > NAMES_MAX_AGE.toNanos()
+                && namesReading.compareAndSet(false, true)) {
+            namesReader.execute(() -> {
+                try {
+                    names = views.names();
+                    namesReadAt = System.nanoTime();
+                } catch (RuntimeException e) {
+                    log.debug("live panels: names not read again: {}", e.getMessage());
+                } finally {
+                    namesReading.set(false);
+                }
+            });
+        }
+        return current;
     }
 
     /** Pushes what changed about {@code room}; whether anything was sent. */
@@ -239,7 +311,7 @@ public final class LivePanels implements AutoCloseable {
         Object reason = event.get("reason");
         worker.execute(() -> {
             try {
-                Views.Names names = views.names();
+                Views.Names names = names();
                 if (status.equals("failed")) {
                     String why = reason == null ? "" : ": " + reason;
                     notice(caller, "The call to " + names.name(callee) + " did not go through" + why);
@@ -262,6 +334,7 @@ public final class LivePanels implements AutoCloseable {
     public void close() {
         closed = true;
         worker.shutdownNow();
+        namesReader.shutdownNow();
         hub.close();
     }
 }

@@ -3,6 +3,7 @@ package org.roomctl.panel.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.roomctl.contract.state.CallState;
@@ -43,5 +44,19 @@ class LivePanelsTest {
         RoomSnapshot calling = room(2, Map.of("power", "on"), "dialling");
         assertThat(LivePanels.shown(calling)).isNotEqualTo(LivePanels.shown(before));
         assertThat(LivePanels.availability(calling)).isNotEqualTo(LivePanels.availability(before));
+    }
+
+    @Test
+    void aChangeIsRenderedOnlyWhenAScreenOpenNowShowsIt() {
+        List<String> open = List.of("room-a/home", "room-b/camera");
+        assertThat(LivePanels.followed("room-a", true, false, open)).isTrue();
+        // Room C's own screens are closed, and no screen open lists rooms.
+        assertThat(LivePanels.followed("room-c", true, true, open)).isFalse();
+        // Room B's camera screen shows its own room, not other rooms' availability.
+        assertThat(LivePanels.followed("room-a", false, true, open)).isFalse();
+        List<String> listing = List.of("room-b/rooms");
+        assertThat(LivePanels.followed("room-a", false, true, listing)).isTrue();
+        assertThat(LivePanels.followed("room-a", true, false, listing)).isFalse();
+        assertThat(LivePanels.followed("room-a", true, true, List.of())).isFalse();
     }
 }

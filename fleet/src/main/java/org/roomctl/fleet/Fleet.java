@@ -1,6 +1,7 @@
 package org.roomctl.fleet;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
@@ -14,6 +15,8 @@ import org.roomctl.fleet.connect.ConnectionService;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.connect.ConnectionStore;
 import org.roomctl.fleet.panels.PanelService;
+import org.roomctl.fleet.recorder.BusRecorder;
+import org.roomctl.fleet.recorder.RecorderSettings;
 import org.roomctl.schema.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class Fleet implements AutoCloseable {
     private final AuditLog audit;
     private final PanelService panels;
     private final Alerts alerts;
+    private final BusRecorder recorder;
 
     private Fleet(
             Database database,
@@ -44,8 +48,10 @@ public final class Fleet implements AutoCloseable {
             Topics topics,
             String instance,
             Clock clock,
-            ConnectionSettings settings) {
+            ConnectionSettings settings,
+            BusRecorder recorder) {
         this.database = database;
+        this.recorder = recorder;
         this.bus = bus;
         this.topics = topics;
         this.instance = instance;
@@ -60,7 +66,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Starts following the bus and the open connections.
+     * Starts following the bus and the open connections, and records the bus with the default
+     * {@link RecorderSettings}.
      *
      * @param busOptions where the broker is (the client id is set here, from the instance name)
      * @param instance names this app instance, unique among those sharing the database
@@ -72,6 +79,22 @@ public final class Fleet implements AutoCloseable {
             String instance,
             Clock clock,
             ConnectionSettings settings) {
+        return start(database, busOptions, topics, instance, clock, settings, RecorderSettings.defaults());
+    }
+
+    /**
+     * Starts following the bus and the open connections, and records the bus unless {@code
+     * recorder} is off (the recorder's client ids are {@code roomctl-<instance>-recorder-<n>}:
+     * keep the instance name fixed across restarts so a restart resumes its sessions).
+     */
+    public static Fleet start(
+            Database database,
+            BusOptions busOptions,
+            Topics topics,
+            String instance,
+            Clock clock,
+            ConnectionSettings settings,
+            RecorderSettings recorder) {
         BusClient bus = new BusClient(
                 new BusOptions(
                         busOptions.serverUri(),
@@ -86,7 +109,18 @@ public final class Fleet implements AutoCloseable {
                         busOptions.keepAlive(),
                         busOptions.responseTopicPrefix()),
                 clock);
-        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings);
+        BusRecorder busRecorder = recorder.enabled()
+                ? BusRecorder.start(
+                        database.dataSource(),
+                        BusOptions.to(busOptions.serverUri(), "roomctl-" + instance + "-recorder")
+                                .withCredentials(busOptions.username(), busOptions.password())
+                                .withTls(busOptions.tls())
+                                .withKeepAlive(busOptions.keepAlive()),
+                        topics,
+                        recorder,
+                        clock)
+                : null;
+        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings, busRecorder);
         fleet.catalogWriter.start();
         fleet.view.follow(bus);
         fleet.connections.start();
@@ -117,6 +151,11 @@ public final class Fleet implements AutoCloseable {
 
     public Alerts alerts() {
         return alerts;
+    }
+
+    /** The bus recorder of this instance, if it runs one. */
+    public Optional<BusRecorder> recorder() {
+        return Optional.ofNullable(recorder);
     }
 
     public BusClient bus() {
@@ -152,6 +191,9 @@ public final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (recorder != null) {
+            recorder.close();
+        }
         connections.close();
         catalogWriter.close();
         bus.close();

@@ -23,6 +23,8 @@ final class Lane implements AutoCloseable {
     /** Counts connection losses; written and read on the client's dispatch thread, read by the writer. */
     private volatile long connection;
 
+    private volatile boolean closed;
+
     Lane(BusOptions options, String filter, Clock clock) {
         this.bus = new BusClient(options, clock);
         this.filter = filter;
@@ -49,7 +51,7 @@ final class Lane implements AutoCloseable {
 
     /** Acknowledges a written message, unless it came on an earlier connection. */
     void ack(Received r) {
-        if (r.connection() == connection && r.message().qos() > 0) {
+        if (!closed && r.connection() == connection && r.message().qos() > 0) {
             bus.ack(r.message());
         }
     }
@@ -64,6 +66,7 @@ final class Lane implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         bus.close();
     }
 }

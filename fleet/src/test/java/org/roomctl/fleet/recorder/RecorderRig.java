@@ -59,6 +59,27 @@ final class RecorderRig implements AutoCloseable {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }
 
+    /** Publishes {@code messages} evenly over {@code seconds}, in the background. */
+    CompletableFuture<Void> publishSteadily(List<BusMessage> messages, double seconds) {
+        return CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                long wait = start + (long) (seconds * 1e9 * i / messages.size()) - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                sent.add(publisher.publish(messages.get(i)));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        });
+    }
+
     static BusMessage text(String topic, String payload, int qos, boolean retained) {
         return BusMessage.of(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retained);
     }
@@ -107,7 +128,11 @@ final class RecorderRig implements AutoCloseable {
     }
 
     void awaitCount(DataSource db, long n, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> countMine(db) >= n);
+        // The pool may still be reconnecting after an outage: keep asking.
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> countMine(db) >= n);
     }
 
     @Override

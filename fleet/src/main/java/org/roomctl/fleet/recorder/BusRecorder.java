@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Instances share the work through one MQTT 5 shared subscription ({@code
  * $share/<group>/<prefix>/#}), each message going to one of them; an instance has a few
- * connections in the group ({@link RecorderSettings#connections()}), because a broker may send
- * each connection only a small window of messages before it waits for their acknowledgements.
+ * connections in the group ({@link RecorderSettings#connections()}), because a broker sends each
+ * connection only so many messages before it waits for their acknowledgements (Mosquitto's
+ * {@code max_inflight_messages}, 20 unless configured).
  * Messages are written in batches, one insert and one transaction each, by one thread using one
  * database connection at a time, and acknowledged to the broker only once that transaction has
  * committed, in the order they arrived (MQTT requires it). The sessions persist
@@ -132,6 +133,7 @@ public final class BusRecorder implements AutoCloseable {
                 stats.recorded.get(),
                 stats.duplicates.get(),
                 stats.batches.get(),
+                stats.writeNanos.get() / 1e9,
                 inbox.dropped(),
                 stats.rejected.get(),
                 stats.purged.get(),

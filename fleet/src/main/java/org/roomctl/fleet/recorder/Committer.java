@@ -92,11 +92,13 @@ final class Committer implements Runnable {
                     }
                 }
                 try {
+                    long t0 = System.nanoTime();
                     RecordWriter.Outcome o = writer.write(rows);
+                    long took = System.nanoTime() - t0;
                     for (Lane.Received r : batch) {
                         r.lane().ack(r);
                     }
-                    stats.committed(o, clock.instant());
+                    stats.committed(o, took, clock.instant());
                     if (failing) {
                         failing = false;
                         log.info(

@@ -3,7 +3,7 @@ package org.roomctl.fleet.recorder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import org.roomctl.contract.bus.BusClient;
@@ -32,8 +32,8 @@ import org.roomctl.contract.bus.BusMessage;
  *       what was published.
  * </ul>
  *
- * Keys are 64 hexadecimal digits of SHA-256 behind a prefix saying which rule made them, so
- * any input, however long, makes a key the unique index can hold.
+ * Keys are the SHA-256 of those fields (43 characters of base64url) behind a prefix saying which
+ * rule made them, so any input, however long, makes a short key the unique index can hold.
  */
 final class DedupeKey {
     private DedupeKey() {}
@@ -44,7 +44,7 @@ final class DedupeKey {
             Digest d = new Digest();
             d.add(m.topic());
             d.add(id);
-            return "id:" + d.hex();
+            return "id:" + d.key();
         }
         Digest d = new Digest();
         d.add(m.topic());
@@ -57,19 +57,24 @@ final class DedupeKey {
         d.add(m.contentType());
         d.add(m.responseTopic());
         d.add(m.correlationData());
-        return "content:" + d.hex();
+        return "content:" + d.key();
     }
+
+    /** One digest per thread: looking one up costs more than hashing a small message. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
 
     /** SHA-256 over length-prefixed fields, so no two different field lists hash the same input. */
     private static final class Digest {
-        private final MessageDigest sha;
+        private final MessageDigest sha = SHA256.get();
 
         Digest() {
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
+            sha.reset();
         }
 
         void add(String s) {
@@ -86,8 +91,8 @@ final class DedupeKey {
             sha.update(b);
         }
 
-        String hex() {
-            return HexFormat.of().formatHex(sha.digest());
+        String key() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         }
     }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The messages received and not yet written, in arrival order, taken out a batch at a time. QoS 0
  * messages are dropped (and counted) when too much is waiting, as when the database has been
- * down for a while: they were sent at most once anyway. QoS 1 messages are always kept: the
- * broker sends no more of them than the client's receive maximum unacknowledged.
+ * down for a while: they were sent at most once anyway. QoS 1 messages are always kept (dropping
+ * one unacknowledged would leave it with the broker until the next reconnect): the broker's flow
+ * control bounds them, as it sends a connection no more than its receive maximum (1000) of them
+ * unacknowledged.
  */
 final class Inbox {
     /** Payload bytes held at most before QoS 0 messages are dropped. */

@@ -1,16 +1,11 @@
 package org.roomctl.fleet.recorder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import org.roomctl.contract.Json;
+import java.util.regex.Pattern;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusMessage;
 
@@ -28,7 +23,7 @@ import org.roomctl.contract.bus.BusMessage;
  *     #MAX_TEXT_BYTES} long (larger payloads would be stored twice)
  * @param qos the QoS it was delivered with (at most 1: the recorder subscribes with QoS 1)
  * @param retained the retain flag it was published with
- * @param properties its MQTT 5 properties as JSON, null when it had none
+ * @param properties its MQTT 5 properties as JSON ({@link PropertiesJson}), null when it had none
  * @param dedupeKey see {@link DedupeKey}
  */
 record RecordRow(
@@ -44,36 +39,19 @@ record RecordRow(
 
     static final int MAX_TOPIC_BYTES = 2000;
     static final int MAX_TEXT_BYTES = 1 << 20;
-    private static final String ROOM_ID = "[a-z0-9][a-z0-9-]{0,62}";
+    private static final Pattern ROOM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     static RecordRow of(BusMessage m, Topics topics, Instant fallbackTime) {
         String topic = mend(m.topic());
-        Map<String, Object> props = new LinkedHashMap<>();
-        if (!m.userProperties().isEmpty()) {
-            Map<String, String> user = new TreeMap<>();
-            m.userProperties().forEach((k, v) -> user.put(mend(k), mend(v)));
-            props.put("userProperties", user);
-        }
-        if (m.contentType() != null) {
-            props.put("contentType", mend(m.contentType()));
-        }
-        if (m.responseTopic() != null) {
-            props.put("responseTopic", mend(m.responseTopic()));
-        }
-        if (m.correlationData() != null) {
-            props.put("correlationData", Base64.getEncoder().encodeToString(m.correlationData()));
-        }
-        if (m.expirySeconds() != null) {
-            props.put("messageExpiryInterval", m.expirySeconds());
-        }
         String stored = topic;
-        if (topic.getBytes(StandardCharsets.UTF_8).length > MAX_TOPIC_BYTES) {
+        String fullTopic = null;
+        if (topic.length() > MAX_TOPIC_BYTES / 4 && topic.getBytes(StandardCharsets.UTF_8).length > MAX_TOPIC_BYTES) {
             stored = cut(topic, MAX_TOPIC_BYTES);
-            props.put("fullTopic", topic);
+            fullTopic = topic;
         }
         String room = topics.parse(topic)
                 .map(Topics.RoomTopic::room)
-                .filter(r -> r.matches(ROOM_ID))
+                .filter(r -> ROOM_ID.matcher(r).matches())
                 .orElse(null);
         byte[] payload = m.payload() == null ? new byte[0] : m.payload();
         return new RecordRow(
@@ -84,7 +62,7 @@ record RecordRow(
                 text(payload),
                 m.qos(),
                 m.retained(),
-                props.isEmpty() ? null : json(props),
+                PropertiesJson.of(m, fullTopic),
                 DedupeKey.of(m));
     }
 
@@ -134,13 +112,5 @@ record RecordRow(
             i += Character.charCount(cp);
         }
         return s.substring(0, i) + "\u2026";
-    }
-
-    private static String json(Map<String, Object> props) {
-        try {
-            return Json.mapper().writeValueAsString(props);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings and numbers always make JSON", e);
-        }
     }
 }

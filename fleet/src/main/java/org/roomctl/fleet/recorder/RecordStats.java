@@ -10,11 +10,13 @@ final class RecordStats {
     final AtomicLong batches = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong purged = new AtomicLong();
+    final AtomicLong writeNanos = new AtomicLong();
     volatile Instant lastCommitAt;
     volatile String lastError;
     volatile Instant lastErrorAt;
 
-    void committed(RecordWriter.Outcome o, Instant at) {
+    void committed(RecordWriter.Outcome o, long nanos, Instant at) {
+        writeNanos.addAndGet(nanos);
         recorded.addAndGet(o.inserted());
         duplicates.addAndGet(o.duplicates());
         rejected.addAndGet(o.rejected());

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,13 +100,13 @@ final class RecordWriter {
 
     private static int insert(Connection c, List<RecordRow> rows) throws SQLException {
         int n = rows.size();
-        Long[] micros = new Long[n];
+        long[] micros = new long[n];
         String[] topic = new String[n];
         String[] room = new String[n];
         byte[][] payload = new byte[n][];
         String[] text = new String[n];
-        Integer[] qos = new Integer[n];
-        Boolean[] retained = new Boolean[n];
+        short[] qos = new short[n];
+        boolean[] retained = new boolean[n];
         String[] properties = new String[n];
         String[] key = new String[n];
         for (int i = 0; i < n; i++) {
@@ -116,22 +117,24 @@ final class RecordWriter {
             room[i] = r.roomId();
             payload[i] = r.payload();
             text[i] = r.payloadText();
-            qos[i] = r.qos();
+            qos[i] = (short) r.qos();
             retained[i] = r.retained();
             properties[i] = r.properties();
             key[i] = r.dedupeKey();
         }
+        // The driver's own arrays take primitives too, and send them in binary.
+        PGConnection pg = c.unwrap(PGConnection.class);
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             Array[] arrays = {
-                c.createArrayOf("int8", micros),
-                c.createArrayOf("varchar", topic),
-                c.createArrayOf("varchar", room),
-                c.createArrayOf("bytea", payload),
-                c.createArrayOf("varchar", text),
-                c.createArrayOf("int4", qos),
-                c.createArrayOf("bool", retained),
-                c.createArrayOf("varchar", properties),
-                c.createArrayOf("varchar", key)
+                pg.createArrayOf("int8", micros),
+                pg.createArrayOf("varchar", topic),
+                pg.createArrayOf("varchar", room),
+                pg.createArrayOf("bytea", payload),
+                pg.createArrayOf("varchar", text),
+                pg.createArrayOf("int2", qos),
+                pg.createArrayOf("bool", retained),
+                pg.createArrayOf("varchar", properties),
+                pg.createArrayOf("varchar", key)
             };
             for (int i = 0; i < arrays.length; i++) {
                 s.setArray(i + 1, arrays[i]);

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param recorded messages written by this instance (new rows)
  * @param duplicates messages received again that were already in the record
  * @param batches inserts committed
+ * @param writeSeconds time spent writing the committed batches, insert and commit
  * @param dropped QoS 0 messages dropped because too much was waiting (the database was down)
  * @param rejected messages the database refused even bare (logged; should stay 0)
  * @param purged old rows deleted by the retention
@@ -25,6 +26,7 @@ public record RecorderHealth(
         long recorded,
         long duplicates,
         long batches,
+        double writeSeconds,
         long dropped,
         long rejected,
         long purged,
@@ -51,6 +53,7 @@ public record RecorderHealth(
         m.put("roomctl_bus_record_recorded_total", recorded);
         m.put("roomctl_bus_record_duplicates_total", duplicates);
         m.put("roomctl_bus_record_batches_total", batches);
+        m.put("roomctl_bus_record_write_seconds_total", writeSeconds);
         m.put("roomctl_bus_record_dropped_total", dropped);
         m.put("roomctl_bus_record_rejected_total", rejected);
         m.put("roomctl_bus_record_purged_total", purged);

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param group the MQTT 5 shared-subscription group: instances in one group split the messages
  *     between them, each stored once; instances in two groups would each store everything (and
  *     the dedupe key then keeps one row)
- * @param connections broker connections per instance, all in the group: a broker that sends a
- *     shared subscription's messages in windows (HiveMQ sends 50 and waits for all their
- *     acknowledgements) moves more messages per database commit with several
+ * @param connections broker connections per instance, all in the group: a broker sends each
+ *     connection only so many unacknowledged messages (Mosquitto's {@code
+ *     max_inflight_messages}, 20 unless configured), and with several, more of them go into
+ *     each database commit. (HiveMQ CE sends a whole group one window of 50 at a time, so more
+ *     connections change nothing there.)
  * @param batchSize at most this many rows per insert
  * @param batchBytes at most about this many payload bytes per insert (one larger message goes alone)
  * @param batchDelay the longest a message waits for its batch to fill; a batch goes earlier

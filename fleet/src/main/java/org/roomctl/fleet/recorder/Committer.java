@@ -86,10 +86,10 @@ final class Committer implements Runnable {
                             settings.quietGap().toNanos(),
                             100);
                     inBatch = batch.size();
-                    rows = rows(batch);
                     if (batch.isEmpty()) {
                         continue;
                     }
+                    rows = rows(batch);
                 }
                 try {
                     long t0 = System.nanoTime();
@@ -143,7 +143,13 @@ final class Committer implements Runnable {
         List<RecordRow> list = new ArrayList<>(batch.size());
         Instant now = clock.instant();
         for (Lane.Received r : batch) {
-            list.add(RecordRow.of(r.message(), topics, now));
+            try {
+                list.add(RecordRow.of(r.message(), topics, now));
+            } catch (RuntimeException e) {
+                // A bug, not input: any message makes a row. Keep recording the others.
+                log.error("bus record {}: cannot make a row of {}", name, r.message(), e);
+                stats.rejected.incrementAndGet();
+            }
         }
         return list;
     }

@@ -15,6 +15,7 @@ import org.roomctl.admin.auth.Sessions;
 import org.roomctl.admin.auth.User;
 import org.roomctl.admin.auth.Users;
 import org.roomctl.admin.http.Problem;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.FleetSettings;
 import org.roomctl.fleet.audit.AuditLog;
 import org.roomctl.schema.Database;
@@ -79,6 +80,9 @@ final class AdminCli {
                 .append("'token add' prints the new API token once; keep it, it cannot be shown again.\n")
                 .append("\nEnvironment:\n");
         for (FleetSettings.Variable v : FleetSettings.VARIABLES) {
+            line(sb, v);
+        }
+        for (FleetSettings.Variable v : FleetOptions.variables()) {
             line(sb, v);
         }
         for (FleetSettings.Variable v : AdminSettings.VARIABLES) {

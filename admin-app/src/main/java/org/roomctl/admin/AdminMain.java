@@ -7,9 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.roomctl.fleet.Fleet;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.FleetSettings;
-import org.roomctl.fleet.connect.ConnectionSettings;
-import org.roomctl.schema.Database;
 import org.roomctl.schema.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,11 @@ public final class AdminMain {
             return;
         }
         FleetSettings fleetSettings;
+        FleetOptions options;
         AdminSettings settings;
         try {
             fleetSettings = FleetSettings.fromEnv("admin", System::getenv);
+            options = FleetOptions.fromEnv(System::getenv);
             settings = AdminSettings.fromEnv(System::getenv);
         } catch (FleetSettings.SettingsException e) {
             System.err.println("roomctl-admin: " + e.getMessage());
@@ -52,22 +53,9 @@ public final class AdminMain {
             return;
         }
         Logger log = LoggerFactory.getLogger(AdminMain.class);
-        Database database;
         Fleet fleet;
         try {
-            database = Database.open(
-                    fleetSettings.databaseUrl(),
-                    fleetSettings.databaseUser(),
-                    fleetSettings.databasePassword(),
-                    "admin-app",
-                    10);
-            fleet = Fleet.start(
-                    database,
-                    fleetSettings.busOptions(),
-                    fleetSettings.topics(),
-                    fleetSettings.instance(),
-                    Clock.systemUTC(),
-                    ConnectionSettings.defaults());
+            fleet = Fleet.open(fleetSettings, options, "admin-app", 10);
         } catch (DatabaseUnavailableException | java.io.IOException e) {
             System.err.println("roomctl-admin: " + e.getMessage());
             System.exit(AdminCli.FAILED);
@@ -80,7 +68,6 @@ public final class AdminMain {
                         () -> {
                             app.close();
                             fleet.close();
-                            database.close();
                             stopped.countDown();
                         },
                         "shutdown"));

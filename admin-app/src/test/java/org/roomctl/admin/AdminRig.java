@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.roomctl.admin.auth.Role;
 import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.fleet.Fleet;
-import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.catalog.RoomSnapshot;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.schedule.ScheduleSettings;
@@ -75,9 +75,7 @@ final class AdminRig implements AutoCloseable {
                 rooms.topics,
                 instance,
                 Clock.systemUTC(),
-                QUICK,
-                SCHEDULES,
-                AlertRuleSettings.defaults()));
+                FleetOptions.defaults().withConnections(QUICK).withSchedules(SCHEDULES)));
     }
 
     /** Waits until the instance sees every room online, every codec online and no call. */

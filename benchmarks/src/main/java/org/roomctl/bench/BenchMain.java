@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code ./roomctl bench [roundtrip] [wire] [footprint] [panel] [fleet]}: runs the benchmarks (all when none is
+ * {@code ./roomctl bench [roundtrip] [wire] [recorder] [footprint] [panel] [fleet]}: runs the benchmarks (all when none is
  * named) and prints each figure beside its baseline, with the machine's description. Results
  * and how to reproduce them: BENCHMARKS.md.
  */
@@ -15,8 +15,9 @@ public final class BenchMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "roomctl-bench-logback.xml");
         }
-        List<String> which =
-                args.length == 0 ? List.of("roundtrip", "wire", "footprint", "panel", "fleet") : List.of(args);
+        List<String> which = args.length == 0
+                ? List.of("roundtrip", "wire", "recorder", "footprint", "panel", "fleet")
+                : List.of(args);
         int commands = Integer.getInteger("commands", 2000);
         PrintStream out = System.out;
         out.println("roomctl benchmarks");
@@ -28,6 +29,13 @@ public final class BenchMain {
                 }
                 if (which.contains("wire")) {
                     CommandRoundTrip.run(b.name(), b.uri(), commands, true, out);
+                }
+            }
+            if (which.contains("recorder")) {
+                try (RecorderThroughput.BenchDatabase db = new RecorderThroughput.BenchDatabase()) {
+                    for (Brokers.Broker b : brokers.brokers) {
+                        RecorderThroughput.run(b, db, out);
+                    }
                 }
             }
             if (which.contains("footprint")) {

@@ -33,11 +33,9 @@ import org.roomctl.contract.state.DeviceStatus;
 import org.roomctl.embedded.EmbeddedBroker;
 import org.roomctl.embedded.EmbeddedDatabase;
 import org.roomctl.fleet.Fleet;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.FleetSettings;
-import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
 import org.roomctl.fleet.catalog.CatalogRoom;
-import org.roomctl.fleet.connect.ConnectionSettings;
-import org.roomctl.fleet.schedule.ScheduleSettings;
 import org.roomctl.panel.PanelApp;
 import org.roomctl.panel.PanelSettings;
 import org.roomctl.schema.Database;
@@ -284,9 +282,7 @@ public final class DemoMain {
                 new Topics(Topics.DEFAULT_PREFIX),
                 instance,
                 Clock.systemUTC(),
-                ConnectionSettings.defaults(),
-                ScheduleSettings.defaults(),
-                AlertRuleSettings.defaults());
+                FleetOptions.defaults());
         running.add(fleet);
         return fleet;
     }

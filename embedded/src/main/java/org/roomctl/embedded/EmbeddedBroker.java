@@ -22,6 +22,14 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    /**
+     * QoS 1 and 2 messages the broker queues for a subscriber (or a shared subscription's group)
+     * that does not acknowledge them yet. HiveMQ's default of 1000 drops messages as soon as a
+     * consumer pauses for a moment at a high rate, as the bus recorder does while its database is
+     * away; like the deployed Mosquitto, the embedded broker holds far more.
+     */
+    public static final int MAX_QUEUED_MESSAGES = 200_000;
+
     private final String host;
     private final int port;
     private final Path home;
@@ -98,6 +106,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>
@@ -106,7 +119,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     </anonymous-usage-statistics>
                 </hivemq>
                 """
-                .formatted(port, host);
+                .formatted(port, host, MAX_QUEUED_MESSAGES);
     }
 
     /** Stops the broker; it can be started again (empty) with {@link #start()}. */

@@ -1,12 +1,13 @@
 package org.roomctl.fleet;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.roomctl.contract.Topics;
 import org.roomctl.contract.bus.BusClient;
 import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.fleet.alerts.Alerts;
-import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
 import org.roomctl.fleet.alerts.rules.AlertRules;
 import org.roomctl.fleet.audit.AuditLog;
 import org.roomctl.fleet.catalog.CatalogStore;
@@ -16,20 +17,21 @@ import org.roomctl.fleet.connect.ConnectionService;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.connect.ConnectionStore;
 import org.roomctl.fleet.panels.PanelService;
-import org.roomctl.fleet.schedule.ScheduleSettings;
+import org.roomctl.fleet.recorder.BusRecorder;
 import org.roomctl.fleet.schedule.Scheduler;
 import org.roomctl.fleet.schedule.Schedules;
 import org.roomctl.fleet.schedule.Scheduling;
 import org.roomctl.fleet.schedule.Shutdowns;
 import org.roomctl.schema.Database;
+import org.roomctl.schema.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One app instance's view of the fleet and its hands on it: the rooms as the bus says they are,
- * the catalog kept in PostgreSQL, connecting rooms, touch panels, alerts and the audit log, bookings, site
- * shutdowns and the alert rules (timed by one scheduler thread). Built and started by each app; several instances
- * may share one database and one broker.
+ * the catalog kept in PostgreSQL, connecting rooms, touch panels, alerts and the audit log, bookings,
+ * site shutdowns and the alert rules (timed by one scheduler thread), and the bus record. Built and
+ * started by each app; several instances may share one database and one broker.
  */
 public final class Fleet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Fleet.class);
@@ -48,6 +50,9 @@ public final class Fleet implements AutoCloseable {
     private final Scheduler scheduler;
     private final Scheduling scheduling;
     private final AlertRules alertRules;
+    private final BusRecorder recorder;
+    /** Whether closing the fleet closes the database too ({@link #open} made it). */
+    private boolean ownsDatabase;
 
     private Fleet(
             Database database,
@@ -55,10 +60,10 @@ public final class Fleet implements AutoCloseable {
             Topics topics,
             String instance,
             Clock clock,
-            ConnectionSettings settings,
-            ScheduleSettings scheduleSettings,
-            AlertRuleSettings alertRuleSettings) {
+            FleetOptions options,
+            BusRecorder recorder) {
         this.database = database;
+        this.recorder = recorder;
         this.bus = bus;
         this.topics = topics;
         this.instance = instance;
@@ -66,7 +71,7 @@ public final class Fleet implements AutoCloseable {
         this.catalog = new CatalogStore(database);
         this.catalogWriter = new CatalogWriter(catalog, view, clock);
         this.connections = new ConnectionService(
-                new ConnectionStore(database, instance), catalog, view, bus, topics, clock, settings);
+                new ConnectionStore(database, instance), catalog, view, bus, topics, clock, options.connections());
         this.audit = new AuditLog(database, clock);
         this.panels = new PanelService(database, clock);
         this.alerts = new Alerts(database, clock);
@@ -82,19 +87,36 @@ public final class Fleet implements AutoCloseable {
                 topics,
                 scheduler,
                 clock,
-                scheduleSettings,
+                options.schedules(),
                 instance);
         this.alertRules = new AlertRules(
-                view, connections, alerts, audit, database, scheduler, clock, alertRuleSettings, instance);
+                view, connections, alerts, audit, database, scheduler, clock, options.alertRules(), instance);
     }
 
     /**
-     * Starts following the bus and the open connections, with the default timings of bookings,
-     * shutdowns and alert rules.
+     * Opens the database the settings name (migrating it) and starts a fleet on it and on the
+     * broker they name; closing the fleet closes the database.
      *
-     * @param busOptions where the broker is (the client id is set here, from the instance name)
-     * @param instance names this app instance, unique among those sharing the database
+     * @param poolName names the database pool, for example {@code admin-app}
+     * @throws DatabaseUnavailableException when the database cannot be reached or migrated
+     * @throws IOException when the broker's CA file cannot be read
      */
+    public static Fleet open(FleetSettings where, FleetOptions options, String poolName, int maxConnections)
+            throws IOException {
+        Database database = Database.open(
+                where.databaseUrl(), where.databaseUser(), where.databasePassword(), poolName, maxConnections);
+        try {
+            Fleet fleet =
+                    start(database, where.busOptions(), where.topics(), where.instance(), Clock.systemUTC(), options);
+            fleet.ownsDatabase = true;
+            return fleet;
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts a fleet with the default options but for the connections' timings. */
     public static Fleet start(
             Database database,
             BusOptions busOptions,
@@ -108,18 +130,17 @@ public final class Fleet implements AutoCloseable {
                 topics,
                 instance,
                 clock,
-                settings,
-                ScheduleSettings.defaults(),
-                AlertRuleSettings.defaults());
+                FleetOptions.defaults().withConnections(settings));
     }
 
     /**
-     * Starts following the bus and the open connections, and starts the bookings, shutdowns and
-     * alert rules.
+     * Starts following the bus and the open connections, starts the bookings, shutdowns and
+     * alert rules, and records the bus unless the options turn the recorder off (its client ids
+     * are {@code roomctl-<instance>-recorder-<n>}: keep the instance name fixed across restarts
+     * so that a restarted instance resumes its sessions and what the broker kept for them).
      *
      * @param busOptions where the broker is (the client id is set here, from the instance name)
      * @param instance names this app instance, unique among those sharing the database
-     * @param alertRules when alerts are raised ({@link AlertRuleSettings#fromEnv} reads them)
      */
     public static Fleet start(
             Database database,
@@ -127,9 +148,7 @@ public final class Fleet implements AutoCloseable {
             Topics topics,
             String instance,
             Clock clock,
-            ConnectionSettings settings,
-            ScheduleSettings schedules,
-            AlertRuleSettings alertRules) {
+            FleetOptions options) {
         BusClient bus = new BusClient(
                 new BusOptions(
                         busOptions.serverUri(),
@@ -144,7 +163,18 @@ public final class Fleet implements AutoCloseable {
                         busOptions.keepAlive(),
                         busOptions.responseTopicPrefix()),
                 clock);
-        Fleet fleet = new Fleet(database, bus, topics, instance, clock, settings, schedules, alertRules);
+        BusRecorder busRecorder = options.recorder().enabled()
+                ? BusRecorder.start(
+                        database.dataSource(),
+                        BusOptions.to(busOptions.serverUri(), "roomctl-" + instance + "-recorder")
+                                .withCredentials(busOptions.username(), busOptions.password())
+                                .withTls(busOptions.tls())
+                                .withKeepAlive(busOptions.keepAlive()),
+                        topics,
+                        options.recorder(),
+                        clock)
+                : null;
+        Fleet fleet = new Fleet(database, bus, topics, instance, clock, options, busRecorder);
         fleet.catalogWriter.start();
         fleet.view.follow(bus);
         fleet.connections.start();
@@ -189,6 +219,11 @@ public final class Fleet implements AutoCloseable {
         return scheduling.shutdowns();
     }
 
+    /** The bus recorder of this instance, if it runs one. */
+    public Optional<BusRecorder> recorder() {
+        return Optional.ofNullable(recorder);
+    }
+
     public BusClient bus() {
         return bus;
     }
@@ -226,5 +261,11 @@ public final class Fleet implements AutoCloseable {
         connections.close();
         catalogWriter.close();
         bus.close();
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.net.SocketFactory;
 import org.roomctl.contract.Topics;
@@ -54,7 +53,10 @@ public record FleetSettings(
             new Variable("ROOMCTL_MQTT_PASSWORD", null, "broker password"),
             new Variable("ROOMCTL_MQTT_CA_FILE", null, "PEM CA certificates to trust for ssl:// (default: the JVM's)"),
             new Variable("ROOMCTL_TOPIC_PREFIX", "roomctl", "topic prefix"),
-            new Variable("ROOMCTL_INSTANCE", "<app>-<host>-<random>", "this instance's name, unique among instances"));
+            new Variable(
+                    "ROOMCTL_INSTANCE",
+                    "<app>-<host>",
+                    "this instance's name: unique among instances, the same across its restarts"));
 
     /** A setting that is missing or wrong: the message names the variable and what is wrong. */
     public static final class SettingsException extends Exception {

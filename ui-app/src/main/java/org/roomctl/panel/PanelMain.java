@@ -12,11 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.roomctl.contract.Errors;
 import org.roomctl.fleet.Fleet;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.FleetSettings;
 import org.roomctl.fleet.FleetSettings.SettingsException;
 import org.roomctl.fleet.catalog.CatalogRoom;
 import org.roomctl.fleet.catalog.CatalogStore;
-import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.fleet.panels.PairingCode;
 import org.roomctl.fleet.panels.PanelService;
 import org.roomctl.schema.Database;
@@ -109,25 +109,17 @@ public final class PanelMain {
             return 2;
         }
         FleetSettings f = settings.fleet();
-        Database database;
+        Fleet fleet;
         try {
-            database = Database.open(f.databaseUrl(), f.databaseUser(), f.databasePassword(), "panel", 8);
+            fleet = Fleet.open(f, FleetOptions.fromEnv(env), "panel", 8);
+        } catch (SettingsException e) {
+            err.println("roomctl-ui-app: " + e.getMessage());
+            return 2;
         } catch (DatabaseUnavailableException e) {
             err.println("roomctl-ui-app: " + e.getMessage());
             return 1;
-        }
-        Fleet fleet;
-        try {
-            fleet = Fleet.start(
-                    database,
-                    f.busOptions(),
-                    f.topics(),
-                    f.instance(),
-                    Clock.systemUTC(),
-                    ConnectionSettings.defaults());
         } catch (IOException e) {
             err.println("roomctl-ui-app: ROOMCTL_MQTT_CA_FILE: " + e.getMessage());
-            database.close();
             return 2;
         }
         Javalin app;
@@ -137,7 +129,6 @@ public final class PanelMain {
             err.println("roomctl-ui-app: cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + Errors.rootMessage(e));
             fleet.close();
-            database.close();
             return 1;
         }
         out.printf(
@@ -149,7 +140,6 @@ public final class PanelMain {
                         () -> {
                             app.stop();
                             fleet.close();
-                            database.close();
                             stopped.countDown();
                         },
                         "shutdown"));

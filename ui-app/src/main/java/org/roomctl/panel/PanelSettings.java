@@ -57,6 +57,7 @@ public record PanelSettings(
     /** Every variable the panel reads, for {@code --help}. */
     public static List<Variable> variables() {
         List<Variable> all = new ArrayList<>(FleetSettings.VARIABLES);
+        all.addAll(org.roomctl.fleet.FleetOptions.variables());
         all.addAll(PANEL_VARIABLES);
         return all;
     }

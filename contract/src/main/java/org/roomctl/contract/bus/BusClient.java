@@ -61,7 +61,8 @@ public final class BusClient implements AutoCloseable {
         void disconnected(String reason);
     }
 
-    private record Subscription(int id, String filter, int qos, Consumer<BusMessage> handler) {}
+    private record Subscription(
+            int id, String filter, int qos, boolean retainAsPublished, Consumer<BusMessage> handler) {}
 
     private record Outgoing(BusMessage message, CompletableFuture<Void> result) {}
 
@@ -314,8 +315,19 @@ public final class BusClient implements AutoCloseable {
      * @return completes when the broker has granted the subscription; fails if it refused it
      */
     public CompletableFuture<Void> subscribe(String filter, int qos, Consumer<BusMessage> handler) {
+        return subscribe(filter, qos, false, handler);
+    }
+
+    /**
+     * Like {@link #subscribe(String, int, Consumer)}; with {@code retainAsPublished}, messages keep
+     * the retain flag they were published with (MQTT 5 "Retain As Published"), so a reader that
+     * records the bus can tell a retained publish from a plain one. Without it the broker clears the
+     * flag on everything but the retained messages it sends when the subscription is made.
+     */
+    public CompletableFuture<Void> subscribe(
+            String filter, int qos, boolean retainAsPublished, Consumer<BusMessage> handler) {
         int id = nextSubscriptionId.getAndUpdate(i -> i >= MAX_SUBSCRIPTION_ID ? 1 : i + 1);
-        Subscription s = new Subscription(id, filter, qos, handler);
+        Subscription s = new Subscription(id, filter, qos, retainAsPublished, handler);
         subscriptions.put(id, s);
         CompletableFuture<Void> result = new CompletableFuture<>();
         if (paho.isConnected()) {
@@ -328,6 +340,7 @@ public final class BusClient implements AutoCloseable {
 
     private void sendSubscribe(Subscription s, CompletableFuture<Void> result) {
         MqttSubscription sub = new MqttSubscription(s.filter, s.qos);
+        sub.setRetainAsPublished(s.retainAsPublished);
         MqttProperties props = new MqttProperties();
         props.setSubscriptionIdentifier(s.id);
         try {

@@ -11,6 +11,7 @@ import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.contract.command.Command;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.FleetHarness;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
 
 /** App instances on the test rooms with schedules and alert rules timed in seconds and less. */
@@ -38,9 +39,10 @@ public final class QuickFleets {
                 h.rig.topics,
                 instance + "-" + UUID.randomUUID().toString().substring(0, 4),
                 Clock.systemUTC(),
-                FleetHarness.QUICK,
-                schedules,
-                rules));
+                FleetOptions.defaults()
+                        .withConnections(FleetHarness.QUICK)
+                        .withSchedules(schedules)
+                        .withAlertRules(rules)));
     }
 
     /** Sends a command to a room as an app would, and waits for its reply. */

@@ -13,7 +13,7 @@ import org.roomctl.contract.bus.BusOptions;
 import org.roomctl.embedded.EmbeddedDatabase;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.FleetHarness;
-import org.roomctl.fleet.alerts.rules.AlertRuleSettings;
+import org.roomctl.fleet.FleetOptions;
 import org.roomctl.fleet.connect.ConnectionStatus;
 import org.roomctl.schema.Database;
 
@@ -33,9 +33,7 @@ class SchedulerDatabaseDownIT {
                     h.rig.topics,
                     "outage-app",
                     Clock.systemUTC(),
-                    FleetHarness.QUICK,
-                    QuickFleets.SCHEDULES,
-                    AlertRuleSettings.defaults()));
+                    FleetOptions.defaults().withConnections(FleetHarness.QUICK).withSchedules(QuickFleets.SCHEDULES)));
             h.awaitReady(app, "room-a", "room-b");
             Instant start = Instant.now().plusSeconds(2);
             Booking b = app.schedules().book("room-a", "room-b", start, start.plusSeconds(60), "Outage", "nina");

@@ -99,8 +99,8 @@ public record FleetSettings(
         String ca = get.apply("ROOMCTL_MQTT_CA_FILE");
         String instance = get.apply("ROOMCTL_INSTANCE");
         if (instance == null || instance.startsWith("<")) {
-            instance =
-                    app + "-" + hostName() + "-" + UUID.randomUUID().toString().substring(0, 6);
+            // Stable across restarts: the bus recorder resumes its broker sessions by this name.
+            instance = app + "-" + hostName();
         }
         if (!instance.matches("[A-Za-z0-9._-]{1,80}")) {
             throw new SettingsException(

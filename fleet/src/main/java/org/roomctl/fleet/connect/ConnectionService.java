@@ -374,18 +374,23 @@ public final class ConnectionService implements AutoCloseable {
                 previous == null || !previous.availability().equals(current.availability());
         if (callChanged || availabilityChanged) {
             CallState before = previous == null ? null : previous.call();
-            worker.execute(() -> roomMoved(current.id(), before, current));
+            Instant seen = clock.instant();
+            worker.execute(() -> roomMoved(current.id(), before, current, seen));
         }
     }
 
-    private void roomMoved(String room, CallState before, RoomSnapshot now) {
+    /** @param seen when this instance heard of the change (it may be handled a little later) */
+    private void roomMoved(String room, CallState before, RoomSnapshot now, Instant seen) {
         try {
             for (Connection c : store.open(room)) {
                 if (c.status() == ConnectionStatus.DIALLING
                         && before != null
                         && !before.isIdle()
-                        && now.call().isIdle()) {
+                        && now.call().isIdle()
+                        && (c.dialledAt() == null || !seen.isBefore(c.dialledAt()))) {
                     // A call that was under way in this room is gone before both were connected.
+                    // (A call that ended before this connection dialled was an earlier one: a room
+                    // connected again right after a hang-up hears of that hang-up late sometimes.)
                     fail(
                             c,
                             "the call did not go through: " + name(room) + " left the call while "

@@ -1,9 +1,7 @@
 package org.roomctl.bench;
 
-import java.io.IOException;
 import java.time.Clock;
 import org.roomctl.contract.bus.BusOptions;
-import org.roomctl.contract.config.ConfigException;
 import org.roomctl.fleet.Fleet;
 import org.roomctl.fleet.connect.ConnectionSettings;
 import org.roomctl.schema.Database;
@@ -13,20 +11,9 @@ import org.roomctl.testkit.RoomsRig;
 final class Rigs {
     private Rigs() {}
 
-    /**
-     * The testkit's rig. Its ports are found free and released before the simulators listen on
-     * them, so now and then one is taken meanwhile (or, in older rigs, handed out twice): try again.
-     */
+    /** The testkit's rig (it chooses its own ports again when one is taken meanwhile). */
     static RoomsRig start() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new RoomsRig();
-            } catch (ConfigException | IOException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        return new RoomsRig();
     }
 
     /** An app instance's fleet, as an app starts it (default connection timings). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.roomctl.sim.Simulators;
  */
 public final class RoomsRig implements AutoCloseable {
     public static final List<String> ROOMS = List.of("room-a", "room-b", "room-c");
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     public final EmbeddedBroker broker;
     public final String databaseUrl;
@@ -48,12 +50,43 @@ public final class RoomsRig implements AutoCloseable {
         configs = extractConfigs();
         broker = EmbeddedBroker.onFreePort().start();
         databaseUrl = TestDatabases.fresh();
-        // Hold every port open until all are chosen, so the system cannot hand out one twice.
+        List<RoomConfig> loaded = null;
+        Simulators started = null;
+        for (int attempt = 1; started == null; attempt++) {
+            choosePorts();
+            loaded = new RoomConfigLoader(variables::get).loadAll(configs);
+            try {
+                // No iTach settings ports beside the bridges: nothing here uses them.
+                started = Simulators.start(loaded, new SimulatorOptions(false, -1));
+            } catch (IOException e) {
+                // Something else took a chosen port between choosing and listening: choose again.
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    broker.close();
+                    throw e;
+                }
+            }
+        }
+        rooms = loaded;
+        sims = started;
+        // Displays warm up in a moment rather than the simulator's two seconds.
+        for (String room : ROOMS) {
+            sims.device(room, "display").setFaults(Map.of("warmUpMillis", 300, "coolDownMillis", 200));
+        }
+        agentAB = agent("room-a", "room-b");
+        agentC = agent("room-c");
+    }
+
+    /**
+     * Chooses a free port for every device, each from below the system's range for outgoing
+     * connections (32768 up on Linux), so that no client socket of this JVM takes one before the
+     * simulators listen on it; all held open until all are chosen, so none is chosen twice.
+     */
+    private void choosePorts() throws IOException {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (String r : List.of("A", "B", "C")) {
                 for (String d : List.of("CODEC", "CAMERA", "DOCCAM", "DISPLAY")) {
-                    ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    ServerSocket s = bindSomewhere();
                     held.add(s);
                     variables.put("ROOM_" + r + "_" + d + "_PORT", Integer.toString(s.getLocalPort()));
                 }
@@ -63,14 +96,20 @@ public final class RoomsRig implements AutoCloseable {
                 s.close();
             }
         }
-        rooms = new RoomConfigLoader(variables::get).loadAll(configs);
-        sims = Simulators.start(rooms, SimulatorOptions.defaults());
-        // Displays warm up in a moment rather than the simulator's two seconds.
-        for (String room : ROOMS) {
-            sims.device(room, "display").setFaults(Map.of("warmUpMillis", 300, "coolDownMillis", 200));
+    }
+
+    private static ServerSocket bindSomewhere() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            int port = 20000 + RANDOM.nextInt(12000);
+            ServerSocket s = new ServerSocket();
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return s;
+            } catch (IOException taken) {
+                s.close();
+            }
         }
-        agentAB = agent("room-a", "room-b");
-        agentC = agent("room-c");
+        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 
     private static Path extractConfigs() throws IOException {

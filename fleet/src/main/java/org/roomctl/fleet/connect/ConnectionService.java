@@ -434,7 +434,7 @@ public final class ConnectionService implements AutoCloseable {
                     firstOut.remove(c.id());
                     return;
                 }
-                String who = whoHungUp(c, a, b, aOut, bOut, now);
+                String who = whoHungUp(c, a, b, aOut, now);
                 if (who == null) {
                     return; // wait for the other room, or for the codec to say why
                 }
@@ -487,19 +487,18 @@ public final class ConnectionService implements AutoCloseable {
      * says it hung up (or whose peer did) is believed; without that, the decision waits until
      * both rooms are out of the call or a short grace passes, then blames the first one out.
      */
-    private String whoHungUp(Connection c, RoomSnapshot a, RoomSnapshot b, boolean aOut, boolean bOut, Instant now) {
+    private String whoHungUp(Connection c, RoomSnapshot a, RoomSnapshot b, boolean aOut, Instant now) {
         if (a != null && a.call().endedHere() || b != null && b.call().endedThere()) {
             return c.caller();
         }
         if (b != null && b.call().endedHere() || a != null && a.call().endedThere()) {
             return c.callee();
         }
+        // No codec has said why yet. Its cause often follows the state that shows the call gone
+        // (even when both rooms are out already), so give it a moment before blaming the room
+        // heard of first; the sweep comes back to it.
         FirstOut seen = firstOut.computeIfAbsent(c.id(), id -> new FirstOut(aOut ? c.caller() : c.callee(), now));
-        boolean bothOut = aOut && bOut;
-        if (bothOut || seen.at().plus(CAUSE_GRACE).isBefore(now)) {
-            return seen.room();
-        }
-        return null;
+        return seen.at().plus(CAUSE_GRACE).isBefore(now) ? seen.room() : null;
     }
 
     private static boolean inCallWith(RoomSnapshot x, RoomSnapshot y) {

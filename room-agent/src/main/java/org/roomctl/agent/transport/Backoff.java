@@ -5,7 +5,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Exponential reconnect delays with jitter: 0.25 s, 0.5 s, 1 s ... up to a ceiling, each spread by
- * up to a fifth so that many devices losing the same switch do not reconnect in lockstep.
+ * up to a fifth so that many devices losing the same switch do not reconnect in lockstep. The
+ * standard ceiling is 10 s: a device plugged back in is in use again within seconds, and one
+ * attempt every 10 s costs a serial port or a serial bridge nothing.
  */
 public final class Backoff {
     private final long firstMillis;
@@ -20,7 +22,7 @@ public final class Backoff {
     }
 
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30), RandomGenerator.getDefault());
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10), RandomGenerator.getDefault());
     }
 
     /** The delay before the next attempt. */

@@ -57,6 +57,7 @@ final class AgentFootprint {
     private static void measure(Path jar, String brokerUri, int roomCount, String heap, PrintStream out)
             throws Exception {
         Path dir = Files.createTempDirectory("roomctl-footprint");
+        int[] ports = Brokers.freePorts(roomCount * 4);
         for (int i = 0; i < roomCount; i++) {
             Files.writeString(
                     dir.resolve("room-" + i + ".yaml"),
@@ -79,14 +80,14 @@ final class AgentFootprint {
                         type: pjlink
                         transport: tcp://127.0.0.1:%5$d
                     """
-                            .formatted(
-                                    i, Brokers.freePort(), Brokers.freePort(), Brokers.freePort(), Brokers.freePort()));
+                            .formatted(i, ports[4 * i], ports[4 * i + 1], ports[4 * i + 2], ports[4 * i + 3]));
         }
         List<RoomConfig> configs = new RoomConfigLoader().loadAll(dir);
         Topics topics = new Topics("footprint-" + UUID.randomUUID().toString().substring(0, 6));
         Set<String> online = ConcurrentHashMap.newKeySet();
         Set<String> devicesUp = ConcurrentHashMap.newKeySet();
-        try (Simulators sims = Simulators.start(configs, SimulatorOptions.defaults());
+        // No bridge settings ports: they could take a port chosen for another device.
+        try (Simulators sims = Simulators.start(configs, new SimulatorOptions(false, -1));
                 BusClient watcher = new BusClient(BusOptions.to(brokerUri, "footprint-watch-" + UUID.randomUUID()))) {
             watcher.connect().get(10, TimeUnit.SECONDS);
             watcher.subscribe(topics.everyRoom("availability"), 1, m -> {

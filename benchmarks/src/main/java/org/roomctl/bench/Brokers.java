@@ -1,9 +1,7 @@
 package org.roomctl.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.roomctl.embedded.EmbeddedBroker;
+import org.roomctl.testkit.Ports;
 
 /**
  * The brokers a benchmark runs on: the embedded HiveMQ (the demo's), and a Mosquitto of our own
@@ -22,13 +21,21 @@ final class Brokers implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     final List<Broker> brokers = new ArrayList<>();
 
+    /**
+     * Starts the brokers named in {@code -Dbrokers} ({@code hivemq}, {@code mosquitto}; both by
+     * default, Mosquitto only where it is installed).
+     */
     static Brokers start() throws Exception {
+        List<String> wanted =
+                List.of(System.getProperty("brokers", "hivemq,mosquitto").split(","));
         Brokers b = new Brokers();
-        EmbeddedBroker hive = EmbeddedBroker.onFreePort().start();
-        b.running.add(hive);
-        b.brokers.add(new Broker("HiveMQ CE 2025.5 (embedded)", hive.uri()));
+        if (wanted.contains("hivemq")) {
+            EmbeddedBroker hive = EmbeddedBroker.onFreePort().start();
+            b.running.add(hive);
+            b.brokers.add(new Broker("HiveMQ CE 2025.5 (embedded)", hive.uri()));
+        }
         Path mosquitto = Path.of("/usr/sbin/mosquitto");
-        if (Files.isExecutable(mosquitto)) {
+        if (wanted.contains("mosquitto") && Files.isExecutable(mosquitto)) {
             int port = freePort();
             Path dir = Files.createTempDirectory("roomctl-bench-mosquitto");
             Path conf = dir.resolve("mosquitto.conf");
@@ -53,9 +60,12 @@ final class Brokers implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return freePorts(1)[0];
+    }
+
+    /** {@code n} distinct free ports (see {@link Ports#free}). */
+    static int[] freePorts(int n) throws IOException {
+        return Ports.free(n);
     }
 
     private static boolean listening(int port) {

@@ -53,7 +53,7 @@ final class CommandRoundTrip {
                         .formatted(cameraPort));
         List<RoomConfig> rooms = new RoomConfigLoader().loadAll(dir);
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 6));
-        try (Simulators sims = Simulators.start(rooms, SimulatorOptions.defaults())) {
+        try (Simulators sims = Simulators.start(rooms, new SimulatorOptions(false, -1))) {
             sims.device("bench-room", "camera").setFaults(Map.of("moveTimeScale", 0, "pacing", wire));
             AgentSettings settings =
                     new AgentSettings(dir, brokerUri, null, null, null, topics.prefix(), "bench-agent-", false);

@@ -3,9 +3,6 @@ package org.roomctl.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import org.roomctl.sim.Simulators;
  */
 public final class RoomsRig implements AutoCloseable {
     public static final List<String> ROOMS = List.of("room-a", "room-b", "room-c");
-    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     public final EmbeddedBroker broker;
     public final String databaseUrl;
@@ -76,40 +72,15 @@ public final class RoomsRig implements AutoCloseable {
         agentC = agent("room-c");
     }
 
-    /**
-     * Chooses a free port for every device, each from below the system's range for outgoing
-     * connections (32768 up on Linux), so that no client socket of this JVM takes one before the
-     * simulators listen on it; all held open until all are chosen, so none is chosen twice.
-     */
+    /** Chooses a free port for every device (see {@link Ports#free}). */
     private void choosePorts() throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String r : List.of("A", "B", "C")) {
-                for (String d : List.of("CODEC", "CAMERA", "DOCCAM", "DISPLAY")) {
-                    ServerSocket s = bindSomewhere();
-                    held.add(s);
-                    variables.put("ROOM_" + r + "_" + d + "_PORT", Integer.toString(s.getLocalPort()));
-                }
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
+        int[] ports = Ports.free(12);
+        int i = 0;
+        for (String r : List.of("A", "B", "C")) {
+            for (String d : List.of("CODEC", "CAMERA", "DOCCAM", "DISPLAY")) {
+                variables.put("ROOM_" + r + "_" + d + "_PORT", Integer.toString(ports[i++]));
             }
         }
-    }
-
-    private static ServerSocket bindSomewhere() throws IOException {
-        for (int i = 0; i < 200; i++) {
-            int port = 20000 + RANDOM.nextInt(12000);
-            ServerSocket s = new ServerSocket();
-            try {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-                return s;
-            } catch (IOException taken) {
-                s.close();
-            }
-        }
-        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 
     private static Path extractConfigs() throws IOException {

@@ -36,6 +36,8 @@ public final class Room implements AutoCloseable {
     private final RoomPublisher publisher;
     private final CommandIntake intake;
     private final Topics topics;
+    /** Set once closing: the devices' last changes are not published. */
+    private volatile boolean closed;
 
     /**
      * @param busOptions how to reach the broker; the client id, will and session are set here
@@ -107,7 +109,12 @@ public final class Room implements AutoCloseable {
     /** Starts the devices and the connection; returns at once (both connect in the background). */
     public void start() {
         for (Device d : devices.all()) {
-            d.addListener(state -> executor.execute(() -> publisher.deviceChanged(state)));
+            d.addListener(state -> {
+                // A closing device still says it went offline: nothing to publish once closed.
+                if (!closed) {
+                    executor.execute(() -> publisher.deviceChanged(state));
+                }
+            });
         }
         bus.addConnectionListener(new BusClient.ConnectionListener() {
             @Override
@@ -136,6 +143,7 @@ public final class Room implements AutoCloseable {
     /** Says offline (retained), disconnects cleanly and stops the devices. */
     @Override
     public void close() {
+        closed = true;
         try {
             if (bus.isConnected()) {
                 publisher.offline().get(2, TimeUnit.SECONDS);
@@ -149,6 +157,7 @@ public final class Room implements AutoCloseable {
 
     /** For tests: the connection dies as in a crash, so the broker publishes the will. */
     void crash() {
+        closed = true;
         bus.abort();
         devices.all().forEach(Device::close);
     }

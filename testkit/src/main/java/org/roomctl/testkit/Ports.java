@@ -6,12 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Free local ports for simulated devices and the services a rig starts. */
 public final class Ports {
-    private static final RandomGenerator RANDOM = RandomGenerator.getDefault();
-
     private Ports() {}
 
     /**
@@ -40,7 +38,7 @@ public final class Ports {
 
     private static ServerSocket bindSomewhere() throws IOException {
         for (int i = 0; i < 200; i++) {
-            int port = 20000 + RANDOM.nextInt(12000);
+            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
             ServerSocket s = new ServerSocket();
             try {
                 s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);

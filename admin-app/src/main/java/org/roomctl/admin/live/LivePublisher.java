@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.roomctl.admin.buslog.BusLog;
 import org.roomctl.admin.buslog.BusRow;
+import org.roomctl.admin.buslog.TailCursor;
 import org.roomctl.admin.live.LiveKey.LivePage;
 import org.roomctl.admin.rooms.CatalogCache;
 import org.roomctl.admin.rooms.FleetView;
@@ -64,7 +65,7 @@ public final class LivePublisher implements AutoCloseable {
 
     private String alertSignature = "";
     private long bookingSignature = -1;
-    private long busLastId = -1;
+    private TailCursor busTail;
     private int ticks;
 
     public LivePublisher(
@@ -245,7 +246,7 @@ public final class LivePublisher implements AutoCloseable {
                 catalog.refresh();
             }
             if (keys.isEmpty()) {
-                busLastId = -1;
+                busTail = null;
                 return;
             }
             tailBus(keys);
@@ -269,18 +270,17 @@ public final class LivePublisher implements AutoCloseable {
         List<LiveKey> tails =
                 keys.stream().filter(k -> k.page() == LivePage.BUS).toList();
         if (tails.isEmpty()) {
-            busLastId = -1;
+            busTail = null;
             return;
         }
-        if (busLastId < 0) {
-            busLastId = busLog.lastId();
+        if (busTail == null) {
+            busTail = new TailCursor(busLog.lastId());
             return;
         }
-        List<BusRow> fresh = busLog.after(busLastId, 500);
+        List<BusRow> fresh = busTail.take(busLog.after(busTail.after(), 500), System.nanoTime());
         if (fresh.isEmpty()) {
             return;
         }
-        busLastId = fresh.get(fresh.size() - 1).id();
         for (LiveKey k : tails) {
             var search = k.busSearch();
             List<BusRow> mine = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -308,10 +309,7 @@ class ConsoleIT {
     @Test
     void theBusTailPushesNewlyRecordedMessages() throws Exception {
         String prefix = rig.rooms.topics.prefix();
-        List<String> lines = stream(viewer, "/live/bus?room=room-b");
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> rig.app.console().live().streams() > 0);
-        Thread.sleep(1500); // the tail starts from the newest message when someone first watches
+        List<String> lines = busTail("room-b");
         insertMessage("room-a", prefix + "/rooms/room-a/events", "{\"tail\":\"not for this filter\"}");
         long id = insertMessage("room-b", prefix + "/rooms/room-b/events", "{\"tail\":\"for this filter\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("msg-" + id)));
@@ -322,27 +320,16 @@ class ConsoleIT {
     @Test
     void theBusTailShowsAMessageCommittedAfterANewerOne() throws Exception {
         String prefix = rig.rooms.topics.prefix();
-        List<String> lines = stream(viewer, "/live/bus?room=room-b");
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> rig.app.console().live().streams() > 0);
-        Thread.sleep(1500); // the tail starts from the newest message when someone first watches
+        List<String> lines = busTail("room-b");
         // As two recorders at once: the first takes the lower number but commits last.
         try (java.sql.Connection slow = rig.database.dataSource().getConnection()) {
             slow.setAutoCommit(false);
-            long early = DSL.using(slow, SQLDialect.POSTGRES)
-                    .insertInto(BUS_MESSAGE)
-                    .set(BUS_MESSAGE.RECEIVED_AT, Instant.now())
-                    .set(BUS_MESSAGE.TOPIC, prefix + "/rooms/room-b/events")
-                    .set(BUS_MESSAGE.ROOM_ID, "room-b")
-                    .set(BUS_MESSAGE.PAYLOAD, "{\"late\":true}".getBytes(StandardCharsets.UTF_8))
-                    .set(BUS_MESSAGE.PAYLOAD_TEXT, "{\"late\":true}")
-                    .set(BUS_MESSAGE.QOS, (short) 1)
-                    .set(BUS_MESSAGE.RETAINED, false)
-                    .set(BUS_MESSAGE.PROPERTIES, JSONB.valueOf("{}"))
-                    .set(BUS_MESSAGE.DEDUPE_KEY, java.util.UUID.randomUUID().toString())
-                    .returning(BUS_MESSAGE.ID)
-                    .fetchOne()
-                    .getId();
+            long early = insertMessage(
+                    DSL.using(slow, SQLDialect.POSTGRES),
+                    "room-b",
+                    prefix + "/rooms/room-b/events",
+                    "{\"late\":true}",
+                    Instant.now());
             long later = insertMessage("room-b", prefix + "/rooms/room-b/events", "{\"late\":false}");
             assertThat(later).isGreaterThan(early);
             await().atMost(Duration.ofSeconds(10))
@@ -618,9 +605,11 @@ class ConsoleIT {
 
     /** As the recorder writes a message into the bus record. */
     private long insertMessage(String room, String topic, String payload, Instant at) {
-        return rig.database
-                .dsl()
-                .insertInto(BUS_MESSAGE)
+        return insertMessage(rig.database.dsl(), room, topic, payload, at);
+    }
+
+    private static long insertMessage(DSLContext sql, String room, String topic, String payload, Instant at) {
+        return sql.insertInto(BUS_MESSAGE)
                 .set(BUS_MESSAGE.RECEIVED_AT, at)
                 .set(BUS_MESSAGE.TOPIC, topic)
                 .set(BUS_MESSAGE.ROOM_ID, room)
@@ -633,6 +622,15 @@ class ConsoleIT {
                 .returning(BUS_MESSAGE.ID)
                 .fetchOne()
                 .getId();
+    }
+
+    /** The bus log's live tail for one room, once it follows the record. */
+    private List<String> busTail(String room) throws Exception {
+        List<String> lines = stream(viewer, "/live/bus?room=" + room);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> rig.app.console().live().streams() > 0);
+        Thread.sleep(1500); // the tail starts from the newest message when someone first watches
+        return lines;
     }
 
     /** Follows a live stream as a browser's EventSource would, collecting its lines. */

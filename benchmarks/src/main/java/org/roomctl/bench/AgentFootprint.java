@@ -18,6 +18,7 @@ import org.roomctl.contract.config.RoomConfig;
 import org.roomctl.contract.config.RoomConfigLoader;
 import org.roomctl.sim.SimulatorOptions;
 import org.roomctl.sim.Simulators;
+import org.roomctl.testkit.Ports;
 
 /**
  * Benchmark 6: the room agent as it runs in production (its jar, its own JVM) for one room and
@@ -57,7 +58,7 @@ final class AgentFootprint {
     private static void measure(Path jar, String brokerUri, int roomCount, String heap, PrintStream out)
             throws Exception {
         Path dir = Files.createTempDirectory("roomctl-footprint");
-        int[] ports = Brokers.freePorts(roomCount * 4);
+        int[] ports = Ports.free(roomCount * 4);
         for (int i = 0; i < roomCount; i++) {
             Files.writeString(
                     dir.resolve("room-" + i + ".yaml"),

@@ -28,6 +28,12 @@ final class Brokers implements AutoCloseable {
     static Brokers start() throws Exception {
         List<String> wanted =
                 List.of(System.getProperty("brokers", "hivemq,mosquitto").split(","));
+        for (String name : wanted) {
+            if (!name.equals("hivemq") && !name.equals("mosquitto")) {
+                throw new IllegalArgumentException(
+                        "-Dbrokers: no broker '" + name + "'; the brokers are hivemq, mosquitto");
+            }
+        }
         Brokers b = new Brokers();
         if (wanted.contains("hivemq")) {
             EmbeddedBroker hive = EmbeddedBroker.onFreePort().start();
@@ -35,8 +41,10 @@ final class Brokers implements AutoCloseable {
             b.brokers.add(new Broker("HiveMQ CE 2025.5 (embedded)", hive.uri()));
         }
         Path mosquitto = Path.of("/usr/sbin/mosquitto");
-        if (wanted.contains("mosquitto") && Files.isExecutable(mosquitto)) {
-            int port = freePort();
+        if (wanted.contains("mosquitto") && !Files.isExecutable(mosquitto)) {
+            System.out.println("(no " + mosquitto + ": the benchmarks run without Mosquitto)");
+        } else if (wanted.contains("mosquitto")) {
+            int port = Ports.free(1)[0];
             Path dir = Files.createTempDirectory("roomctl-bench-mosquitto");
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(
@@ -57,15 +65,6 @@ final class Brokers implements AutoCloseable {
             b.brokers.add(new Broker("Mosquitto (set_tcp_nodelay true)", "tcp://127.0.0.1:" + port));
         }
         return b;
-    }
-
-    static int freePort() throws IOException {
-        return freePorts(1)[0];
-    }
-
-    /** {@code n} distinct free ports (see {@link Ports#free}). */
-    static int[] freePorts(int n) throws IOException {
-        return Ports.free(n);
     }
 
     private static boolean listening(int port) {

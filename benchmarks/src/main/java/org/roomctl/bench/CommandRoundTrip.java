@@ -20,6 +20,7 @@ import org.roomctl.contract.config.RoomConfig;
 import org.roomctl.contract.config.RoomConfigLoader;
 import org.roomctl.sim.SimulatorOptions;
 import org.roomctl.sim.Simulators;
+import org.roomctl.testkit.Ports;
 
 /**
  * Benchmarks 1 and 2: a command's round trip (MQTT 5 request, the room agent, a simulated VISCA
@@ -38,7 +39,7 @@ final class CommandRoundTrip {
 
     static void run(String brokerName, String brokerUri, int commands, boolean wire, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("roomctl-bench");
-        int cameraPort = Brokers.freePort();
+        int cameraPort = Ports.free(1)[0];
         Files.writeString(
                 dir.resolve("bench-room.yaml"),
                 """

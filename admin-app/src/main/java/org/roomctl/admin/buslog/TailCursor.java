@@ -22,7 +22,9 @@ public final class TailCursor {
     private long watermark;
     /** Numbers above the watermark already shown. */
     private final TreeSet<Long> shown = new TreeSet<>();
-    /** When the watermark began waiting at its current gap ({@link System#nanoTime()}); 0 when not waiting. */
+    /** Whether the watermark waits at a gap, and since when ({@link System#nanoTime()}). */
+    private boolean waiting;
+
     private long waitingSince;
 
     /** A tail that starts after message {@code lastId} (the newest when someone starts watching). */
@@ -58,10 +60,11 @@ public final class TailCursor {
                 moved = true;
             }
             if (shown.isEmpty()) {
-                waitingSince = 0;
+                waiting = false;
                 return;
             }
-            if (moved || waitingSince == 0) {
+            if (moved || !waiting) {
+                waiting = true;
                 waitingSince = now;
                 return;
             }
@@ -70,7 +73,7 @@ public final class TailCursor {
             }
             // Waited long enough: the missing numbers up to the next shown one never come.
             watermark = shown.first() - 1;
-            waitingSince = 0;
+            waiting = false;
         }
     }
 }
